@@ -1,0 +1,171 @@
+(** * Diffusion models: D1 (propagation through Pinsker) and D2 (optimal early stopping)
+    (theory.md section 4).
+
+    [imported] results enter ONLY as hypotheses:
+    - Pinsker's inequality TV(P,Q) <= sqrt(KL(P||Q)/2) (hypothesis [Pinsker]);
+    - D0 = Li, Li, Zhang, Bian, "On the Generalization Properties of Diffusion Models"
+      (NeurIPS 2023), Theorem 1, used only through the per-generation KL bound
+      (hypothesis of [D1_propagation], or its explicit shape in [D1_propagation_D0]). *)
+
+From Coq Require Import Reals Lra Lia.
+From Loopbound Require Import TV Propagation.
+Open Scope R_scope.
+
+Lemma is_dist_ext n p q :
+  (forall k, (k < n)%nat -> p k = q k) -> is_dist n p -> is_dist n q.
+Proof.
+  intros H [H1 H2]. split.
+  - intros k Hk. rewrite <- H by exact Hk. apply H1. exact Hk.
+  - rewrite <- H2. symmetry. apply sumn_ext. exact H.
+Qed.
+
+(** ** D1 *)
+
+Section D1.
+
+Variable n : nat.
+
+(** An abstract Kullback-Leibler divergence on distributions over [n] atoms. *)
+Variable KL : (nat -> R) -> (nat -> R) -> R.
+
+(** [imported] Pinsker's inequality. *)
+Hypothesis Pinsker :
+  forall p q, is_dist n p -> is_dist n q -> TV n p q <= sqrt (KL p q / 2).
+
+(** D1: if each generation j <= i satisfies KL(q_j || phat_j) <= KLb_j (the
+    per-generation bound, e.g. from D0), then TV(phat_i, p0) <= B_i with
+    eps_j = sqrt(KLb_j / 2). *)
+Theorem D1_propagation (lam KLb : nat -> R) (p0 : nat -> R)
+  (phat q : nat -> nat -> R) (i : nat) :
+  is_dist n p0 ->
+  (forall j, is_dist n (phat j)) ->
+  (forall k, (k < n)%nat -> q O k = p0 k) ->
+  (forall j, 0 <= lam (S j) <= 1) ->
+  (forall j k, (k < n)%nat -> q (S j) k = lam (S j) * p0 k + (1 - lam (S j)) * phat j k) ->
+  (forall j, (j <= i)%nat -> KL (q j) (phat j) <= KLb j) ->
+  TV n (phat i) p0 <= B lam (fun j => sqrt (KLb j / 2)) i.
+Proof.
+  intros Hp0 Hph Hq0 Hl Hq HKL.
+  apply (R3_unrolled_bound n lam _ p0 phat q i Hq0 Hl Hq).
+  intros j Hj.
+  assert (Hqd : is_dist n (q j)).
+  { destruct j as [|j].
+    - apply (is_dist_ext n p0); [intros k Hk; symmetry; apply Hq0; exact Hk | exact Hp0].
+    - apply (is_dist_ext n (mix (lam (S j)) p0 (phat j))).
+      + intros k Hk. symmetry. apply Hq. exact Hk.
+      + apply mix_is_dist; auto. }
+  rewrite TV_sym. eapply Rle_trans; [apply Pinsker; auto|].
+  apply sqrt_le_1_alt. specialize (HKL j Hj). lra.
+Qed.
+
+(** D1 with the explicit shape of the D0 bound (constant C hidden by "<~" made explicit):
+    KL(q_j || phat_j) <= C (tau_j^4/(m N_j) + tau_j^3/m^2 + 1/tau_j + 1/m + E_j). *)
+Theorem D1_propagation_D0 (C m : R) (lam tau Nj E : nat -> R) (p0 : nat -> R)
+  (phat q : nat -> nat -> R) (i : nat) :
+  is_dist n p0 ->
+  (forall j, is_dist n (phat j)) ->
+  (forall k, (k < n)%nat -> q O k = p0 k) ->
+  (forall j, 0 <= lam (S j) <= 1) ->
+  (forall j k, (k < n)%nat -> q (S j) k = lam (S j) * p0 k + (1 - lam (S j)) * phat j k) ->
+  (forall j, (j <= i)%nat ->
+     KL (q j) (phat j) <=
+       C * (tau j ^ 4 / (m * Nj j) + tau j ^ 3 / m ^ 2 + / tau j + / m + E j)) ->
+  TV n (phat i) p0 <=
+    B lam (fun j => sqrt (C * (tau j ^ 4 / (m * Nj j) + tau j ^ 3 / m ^ 2 + / tau j + / m + E j) / 2)) i.
+Proof.
+  intros. eapply D1_propagation; eassumption.
+Qed.
+
+End D1.
+
+(** ** D2: optimal early stopping *)
+
+Definition D2_phi (m N tau : R) : R := tau ^ 4 / (m * N) + / tau.
+Definition D2_tau_star (m N : R) : R := Rpower (m * N / 4) (1 / 5).
+
+Lemma D2_tau_star_pos m N : 0 < D2_tau_star m N.
+Proof. unfold D2_tau_star, Rpower. apply exp_pos. Qed.
+
+Lemma D2_tau_star_pow5 m N : 0 < m -> 0 < N -> D2_tau_star m N ^ 5 = m * N / 4.
+Proof.
+  intros Hm HN. unfold D2_tau_star.
+  rewrite <- Rpower_pow by (unfold Rpower; apply exp_pos).
+  rewrite Rpower_mult. replace (1 / 5 * INR 5) with 1 by (simpl; field).
+  apply Rpower_1. apply Rdiv_lt_0_compat; [nra | lra].
+Qed.
+
+(** D2: tau_star = (m N/4)^(1/5) minimizes phi over tau > 0. *)
+Theorem D2_minimizer m N tau :
+  0 < m -> 0 < N -> 0 < tau ->
+  D2_phi m N (D2_tau_star m N) <= D2_phi m N tau.
+Proof.
+  intros Hm HN Ht. unfold D2_phi.
+  pose proof (D2_tau_star_pos m N) as Hs. pose proof (D2_tau_star_pow5 m N Hm HN) as H5.
+  set (t := D2_tau_star m N) in *.
+  replace (m * N) with (4 * t ^ 5) by lra.
+  assert (Hdiff : tau ^ 4 / (4 * t ^ 5) + / tau - (t ^ 4 / (4 * t ^ 5) + / t) =
+    (tau - t) ^ 2 * (tau ^ 3 + 2 * t * tau ^ 2 + 3 * t ^ 2 * tau + 4 * t ^ 3) / (4 * t ^ 5 * tau)).
+  { field. lra. }
+  assert (0 <= (tau - t) ^ 2 * (tau ^ 3 + 2 * t * tau ^ 2 + 3 * t ^ 2 * tau + 4 * t ^ 3) / (4 * t ^ 5 * tau)).
+  { apply Rmult_le_pos.
+    - apply Rmult_le_pos; [apply pow2_ge_0|].
+      assert (0 < tau ^ 3) by (apply pow_lt; lra).
+      assert (0 < t ^ 3) by (apply pow_lt; lra).
+      assert (0 <= t * tau ^ 2) by (apply Rmult_le_pos; [lra | apply pow2_ge_0]).
+      assert (0 <= t ^ 2 * tau) by (apply Rmult_le_pos; [apply pow2_ge_0 | lra]).
+      lra.
+    - left. apply Rinv_0_lt_compat. assert (0 < t ^ 5) by (apply pow_lt; lra). nra. }
+  lra.
+Qed.
+
+(** D2: phi(tau_star) = 5 * 4^(-4/5) * (m N)^(-1/5). *)
+Theorem D2_minimum m N :
+  0 < m -> 0 < N ->
+  D2_phi m N (D2_tau_star m N) = 5 * Rpower 4 (- 4 / 5) * Rpower (m * N) (- 1 / 5).
+Proof.
+  intros Hm HN. unfold D2_phi.
+  pose proof (D2_tau_star_pos m N) as Hs. pose proof (D2_tau_star_pow5 m N Hm HN) as H5.
+  replace (D2_tau_star m N ^ 4 / (m * N) + / D2_tau_star m N) with (5 / (4 * D2_tau_star m N)).
+  2:{ replace (m * N) with (4 * D2_tau_star m N ^ 5) by lra. field. lra. }
+  assert (HM : 0 < m * N) by nra.
+  assert (E : Rpower 4 (- 4 / 5) * Rpower (m * N) (- 1 / 5) * D2_tau_star m N = / 4).
+  { unfold D2_tau_star, Rpower. rewrite <- !exp_plus.
+    replace (m * N / 4) with (m * N * / 4) by reflexivity.
+    rewrite (ln_mult (m * N) (/ 4)) by (try lra; apply Rinv_0_lt_compat; lra).
+    rewrite ln_Rinv by lra.
+    replace (- 4 / 5 * ln 4 + - 1 / 5 * ln (m * N) + 1 / 5 * (ln (m * N) + - ln 4))
+      with (- ln 4) by field.
+    rewrite exp_Ropp, exp_ln by lra. reflexivity. }
+  apply Rmult_eq_reg_r with (D2_tau_star m N); [|lra].
+  replace (5 * Rpower 4 (- 4 / 5) * Rpower (m * N) (- 1 / 5) * D2_tau_star m N)
+    with (5 * (Rpower 4 (- 4 / 5) * Rpower (m * N) (- 1 / 5) * D2_tau_star m N)) by ring.
+  rewrite E. field. lra.
+Qed.
+
+(** The numerical constant 5 * 4^(-4/5) = 1.649384... *)
+Lemma D2_constant_value : 1.649384 <= 5 * Rpower 4 (- 4 / 5) <= 1.649385.
+Proof.
+  set (x := Rpower 4 (- 4 / 5)).
+  assert (Hx : 0 < x) by (unfold x, Rpower; apply exp_pos).
+  assert (H5 : x ^ 5 = / 256).
+  { unfold x. rewrite <- Rpower_pow by (unfold Rpower; apply exp_pos).
+    rewrite Rpower_mult. replace (- 4 / 5 * INR 5) with (- INR 4) by (simpl; field).
+    rewrite Rpower_Ropp, Rpower_pow by lra. simpl. field. }
+  split.
+  - destruct (Rle_or_lt 1.649384 (5 * x)) as [H|H]; [exact H|]. exfalso.
+    assert (Hle : x ^ 5 <= (1.649384 / 5) ^ 5) by (apply pow_incr; lra).
+    rewrite H5 in Hle. simpl in Hle. lra.
+  - destruct (Rle_or_lt (5 * x) 1.649385) as [H|H]; [exact H|]. exfalso.
+    assert (Hle : (1.649385 / 5) ^ 5 <= x ^ 5) by (apply pow_incr; lra).
+    rewrite H5 in Hle. simpl in Hle. lra.
+Qed.
+
+(** tau_star is a stationary point: phi'(tau_star) = 4 tau_star^3/(m N) - 1/tau_star^2 = 0. *)
+Lemma D2_stationary m N :
+  0 < m -> 0 < N ->
+  4 * D2_tau_star m N ^ 3 / (m * N) - / D2_tau_star m N ^ 2 = 0.
+Proof.
+  intros Hm HN. pose proof (D2_tau_star_pos m N) as Hs.
+  pose proof (D2_tau_star_pow5 m N Hm HN) as H5.
+  replace (m * N) with (4 * D2_tau_star m N ^ 5) by lra. field. lra.
+Qed.
