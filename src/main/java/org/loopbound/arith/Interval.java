@@ -357,6 +357,21 @@ public final class Interval {
     }
 
     /*@ public normal_behavior
+      @ ensures (* π ∈ \result *);
+      @*/
+    /**
+     * π, enclosed by Machin's formula π = 16·atan(1/5) − 4·atan(1/239), each atan by its alternating series
+     * Σ (−1)^j x^(2j+1)/(2j+1) stopped when the last term t_n is below 2^−(w+4), with remainder [−|t_n|, |t_n|]
+     * (the terms decrease, so the tail is at most the first omitted term, itself below |t_n|); w = p + 24.
+     */
+    public static Interval pi(Precision precision) {
+        Precision w = precision.plus(24);
+        Interval a5 = Elementary.atanSeries(Interval.of(Rational.of(1, 5), w), w);
+        Interval a239 = Elementary.atanSeries(Interval.of(Rational.of(1, 239), w), w);
+        return a5.multiply(of(16), w).subtract(a239.multiply(of(4), w), w).round(precision);
+    }
+
+    /*@ public normal_behavior
       @ ensures \result == Trilean.TRUE <==> hi < other.lo;
       @ ensures \result == Trilean.FALSE <==> lo >= other.hi;
       @*/
@@ -474,6 +489,22 @@ public final class Interval {
                 result = result.add(ln2.multiply(of(k), w), w);
             }
             return result.round(precision);
+        }
+
+        /** atan(x) = Σ (−1)^j x^(2j+1)/(2j+1) for 0 ≤ x ≤ 1/5, with the remainder bound of {@link Interval#pi}. */
+        static Interval atanSeries(Interval x, Precision w) {
+            Interval x2 = x.pow(2, w);
+            Dyadic threshold = Dyadic.ONE.scaleByPowerOfTwo(-(w.bits() + 4));
+            Interval power = x;
+            Interval sum = x;
+            for (int j = 1; ; j++) {
+                power = power.multiply(x2, w).negate();
+                sum = sum.add(power.divide(of(2L * j + 1), w), w);
+                Dyadic bound = power.abs().hi;
+                if (bound.compareTo(threshold) < 0) {
+                    return sum.add(new Interval(bound.negate(), bound), w);
+                }
+            }
         }
 
         /** atanh(z) = Σ z^(2j+1)/(2j+1) for |z| ≤ 1/3, with the remainder bound of {@link Interval#ln}. */

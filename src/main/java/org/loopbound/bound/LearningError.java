@@ -1,0 +1,81 @@
+package org.loopbound.bound;
+
+import java.math.BigInteger;
+import org.loopbound.arith.Certified;
+import org.loopbound.arith.Interval;
+import org.loopbound.arith.Precision;
+import org.loopbound.arith.Rational;
+
+/**
+ * A learning-error model (assumption G of theory.md §1): the ε(N) with which a learner given N samples of a target
+ * q returns p̂ with TV(p̂, q) ≤ ε(N) (with probability ≥ 1 − δ where the model has a δ).
+ */
+public interface LearningError {
+
+    /*@ public normal_behavior
+      @ requires n.signum() > 0;
+      @ ensures (* \result contains ε(n) *);
+      @*/
+    /** ε(N), exact or enclosed at the given precision. */
+    Certified epsilon(BigInteger n, Precision p);
+
+    /** A one-line description for outputs, e.g. {@code ε = 1/10} or {@code ε(N) = 2·N^(-1/2)}. */
+    String describe();
+
+    /** The same ε for every N. */
+    static LearningError constant(Rational eps) {
+        if (eps.signum() < 0) {
+            throw new IllegalArgumentException("ε must be ≥ 0, got " + eps);
+        }
+        return new LearningError() {
+            @Override
+            public Certified epsilon(BigInteger n, Precision p) {
+                return Certified.exact(eps);
+            }
+
+            @Override
+            public String describe() {
+                return "eps = " + eps;
+            }
+        };
+    }
+
+    /** The rate model ε(N) = b·N^(−α) of theory.md §3, b &gt; 0, 0 &lt; α &lt; 1. */
+    static LearningError rate(Rational b, Rational alpha) {
+        if (b.signum() <= 0) {
+            throw new IllegalArgumentException("b must be > 0, got " + b);
+        }
+        if (alpha.signum() <= 0 || alpha.compareTo(Rational.ONE) >= 0) {
+            throw new IllegalArgumentException("alpha must be in (0, 1), got " + alpha);
+        }
+        return new LearningError() {
+            @Override
+            public Certified epsilon(BigInteger n, Precision p) {
+                Interval np = Interval.of(Rational.of(n, BigInteger.ONE), p);
+                Interval power = np.pow(Interval.of(alpha.negate(), p), p);
+                return Certified.enclosed(Interval.of(b, p).multiply(power, p));
+            }
+
+            @Override
+            public String describe() {
+                return "eps(N) = " + b + "*N^(-" + alpha + ")";
+            }
+        };
+    }
+
+    /** The empirical learner on k atoms with confidence δ (theory.md §6, {@link EmpiricalLearnerError}). */
+    static LearningError empirical(int atoms, Rational delta) {
+        EmpiricalLearnerError.checkDomain(atoms, delta);
+        return new LearningError() {
+            @Override
+            public Certified epsilon(BigInteger n, Precision p) {
+                return Certified.enclosed(EmpiricalLearnerError.epsilon(n, delta, atoms, p));
+            }
+
+            @Override
+            public String describe() {
+                return "eps(N) = (sqrt((k-1)/N) + sqrt(2 ln(1/delta)/N))/2, k = " + atoms + ", delta = " + delta;
+            }
+        };
+    }
+}

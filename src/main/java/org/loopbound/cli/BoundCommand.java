@@ -1,0 +1,290 @@
+package org.loopbound.cli;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import org.checkerframework.checker.nullness.qual.Nullable;
+import org.loopbound.arith.Certified;
+import org.loopbound.arith.Precision;
+import org.loopbound.arith.Rational;
+import org.loopbound.bound.LearningError;
+import org.loopbound.bound.R3UnrolledBound;
+import org.loopbound.bound.R4Corollaries;
+import org.loopbound.bound.Scenario;
+import org.loopbound.bound.Schedule;
+import org.loopbound.spec.ResultIndex;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code loopbound bound}: the R3 bound B_i per generation for a scenario, with the R4 corollaries that apply. */
+@Command(name = "bound", sortOptions = false,
+        description = {
+            "Per-generation bound B_i on TV(p_i, p_0) (R3 [derived], R5 for accumulate) for a scenario of theory.md",
+            "section 1, from the recursion B_i = (1-lambda_i) B_(i-1) + eps_i and, independently, the closed form.",
+            "Values are exact rationals when every input is rational, certified enclosures otherwise."})
+public final class BoundCommand implements Runnable {
+
+    @Option(names = "--scenario", required = true, paramLabel = "NAME",
+            description = "fully-synthetic | fixed-proportion | last-injection | growing-size | expanding-synthetic"
+                    + " | accumulate")
+    String scenario = "";
+
+    @Option(names = "--generations", defaultValue = "10", paramLabel = "I",
+            description = "Last generation i (generations 0..i), in [0, 1000000] (default: ${DEFAULT-VALUE}).")
+    int generations;
+
+    @Option(names = "--lambda", converter = RationalConverter.class, paramLabel = "λ",
+            description = "Real proportion lambda in [0, 1] (fixed-proportion, last-injection: at the last"
+                    + " generation; growing-size: default 0).")
+    @Nullable Rational lambda;
+
+    @Option(names = "--n", converter = RationalConverter.class, paramLabel = "N",
+            description = "Samples per generation N (growing-size: N_0), a whole number in [1, 10^18].")
+    @Nullable Rational n;
+
+    @Option(names = "--real", converter = RationalConverter.class, paramLabel = "r",
+            description = "Real samples r per generation (expanding-synthetic, accumulate), whole, in [1, 10^18].")
+    @Nullable Rational real;
+
+    @Option(names = "--synthetic", converter = RationalConverter.class, paramLabel = "s",
+            description = "Synthetic samples s per generation (expanding-synthetic, accumulate), whole, in"
+                    + " [0, 10^18].")
+    @Nullable Rational synthetic;
+
+    @Option(names = "--growth-exponent", defaultValue = "4", paramLabel = "g",
+            description = "growing-size schedule N_j = N_0 (j+1)^g, g in [0, 16] (default: ${DEFAULT-VALUE}).")
+    int growthExponent;
+
+    @Option(names = "--eps", converter = RationalConverter.class, paramLabel = "ε",
+            description = "Constant learning error eps >= 0 (exact).")
+    @Nullable Rational eps;
+
+    @Option(names = "--rate", paramLabel = "b,α",
+            description = "Learning error eps(N) = b N^(-alpha), b > 0, alpha in (0, 1), e.g. --rate 1,1/2.")
+    @Nullable String rate;
+
+    @Option(names = "--atoms", paramLabel = "k",
+            description = "Empirical learner on k >= 1 atoms: eps(N, delta, k) of theory.md section 6 (needs"
+                    + " --delta).")
+    @Nullable Integer atoms;
+
+    @Option(names = "--delta", converter = RationalConverter.class, paramLabel = "δ",
+            description = "Per-generation failure probability delta in (0, 1); B_i then holds with probability"
+                    + " >= 1 - (i+1) delta.")
+    @Nullable Rational delta;
+
+    @Mixin
+    CommonOptions common = new CommonOptions();
+
+    @CommandLine.Spec
+    @SuppressWarnings("nullness:initialization.field.uninitialized") // injected by picocli
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        Scenario sc = Scenario.byName(scenario);
+        if (sc == null) {
+            throw new UsageError("--scenario must be one of " + Scenario.names() + ", got '" + scenario + "'");
+        }
+        int g = Domains.generations(generations);
+        Precision p = common.precision();
+        if (growthExponent < 0 || growthExponent > 16) {
+            throw new UsageError("--growth-exponent must be in [0, 16], got " + growthExponent);
+        }
+        Rational lam = lambda == null ? null : Domains.closed("--lambda", lambda, Rational.ZERO, Rational.ONE);
+        if (sc == Scenario.LAST_INJECTION && g < 1) {
+            throw new UsageError("--generations must be >= 1 for last-injection, got " + g);
+        }
+        Schedule schedule = sc.schedule(new Scenario.Parameters(g,
+                Domains.optionalSize("--n", n, 1), lam,
+                Domains.optionalSize("--real", real, 1), Domains.optionalSize("--synthetic", synthetic, 0),
+                growthExponent));
+        if (delta != null) {
+            Domains.open("--delta", delta, Rational.ZERO, Rational.ONE);
+        }
+        LearningError learner = learner();
+
+        List<Certified> epsilons = new ArrayList<>();
+        for (int j = 0; j <= g; j++) {
+            epsilons.add(learner.epsilon(schedule.size(j), p));
+        }
+        List<Certified> bounds = R3UnrolledBound.recursion(schedule, epsilons, p);
+        List<Certified> closed = schedule.isPreviousGenerationOnly()
+                ? R3UnrolledBound.closedForm(schedule, epsilons, p) : bounds;
+        String id = sc == Scenario.ACCUMULATE ? "R5" : "R3";
+        List<Corollary> corollaries = corollaries(sc, schedule, g, p);
+        String out = common.json()
+                ? Json.print(json(id, sc, schedule, learner, epsilons, bounds, closed, corollaries))
+                : table(id, sc, schedule, learner, epsilons, bounds, closed, corollaries);
+        spec.commandLine().getOut().print(out);
+        spec.commandLine().getOut().flush();
+    }
+
+    private LearningError learner() {
+        int given = (eps != null ? 1 : 0) + (rate != null ? 1 : 0) + (atoms != null ? 1 : 0);
+        if (given != 1) {
+            throw new UsageError("give exactly one learning-error model: --eps, --rate b,alpha, or --atoms k"
+                    + " --delta delta");
+        }
+        if (eps != null) {
+            return LearningError.constant(Domains.nonNegative("--eps", eps));
+        }
+        if (rate != null) {
+            String[] parts = rate.split(",", -1);
+            if (parts.length != 2) {
+                throw new UsageError("--rate must be b,alpha (e.g. 1,1/2), got '" + rate + "'");
+            }
+            RationalConverter c = new RationalConverter();
+            Rational b = Domains.positive("--rate b", parse(c, "--rate b", parts[0]));
+            Rational a = Domains.open("--rate alpha", parse(c, "--rate alpha", parts[1]), Rational.ZERO,
+                    Rational.ONE);
+            return LearningError.rate(b, a);
+        }
+        Rational d = Domains.required("--delta", delta, "with --atoms");
+        if (atoms == null || atoms < 1 || atoms > 100_000_000) {
+            throw new UsageError("--atoms must be in [1, 10^8], got " + atoms);
+        }
+        return LearningError.empirical(atoms, d);
+    }
+
+    private static Rational parse(RationalConverter c, String option, String text) {
+        try {
+            return c.convert(text);
+        } catch (CommandLine.TypeConversionException e) {
+            throw new UsageError(option + ": " + e.getMessage());
+        }
+    }
+
+    /** An R4 corollary: what it states and its exact value. */
+    private record Corollary(String name, Rational value) {
+    }
+
+    /** R4 corollaries that apply to this scenario with a constant ε. */
+    private List<Corollary> corollaries(Scenario sc, Schedule schedule, int g, Precision p) {
+        List<Corollary> out = new ArrayList<>();
+        Rational eps = this.eps;
+        if (eps == null) {
+            return out;
+        }
+        Rational lam = schedule.lambda(g);
+        if (sc == Scenario.FIXED_PROPORTION && g >= 1 && lam.signum() > 0) {
+            out.add(new Corollary("fixed-proportion closed form eps (1-(1-lambda)^(i+1))/lambda at i=" + g,
+                    R4Corollaries.fixedProportion(eps, lam, g)));
+            out.add(new Corollary("fixed-proportion limit eps/lambda (never exceeded)",
+                    R4Corollaries.fixedProportionLimit(eps, lam)));
+        }
+        if (sc == Scenario.FULLY_SYNTHETIC) {
+            out.add(new Corollary("fully-synthetic (i+1) eps at i=" + g, R4Corollaries.fullySynthetic(eps, g)));
+        }
+        if (sc == Scenario.LAST_INJECTION) {
+            out.add(new Corollary("last-injection: B_i <= 2 eps iff lambda_i >= (i-1)/i =",
+                    R4Corollaries.lastInjectionThreshold(g)));
+            out.add(new Corollary("last-injection B_i = (1-lambda_i) i eps + eps",
+                    R4Corollaries.lastInjection(eps, lam, g)));
+        }
+        return out;
+    }
+
+    private String table(String id, Scenario sc, Schedule schedule, LearningError learner, List<Certified> epsilons,
+                         List<Certified> bounds, List<Certified> closed, List<Corollary> corollaries) {
+        int digits = common.tableDigits();
+        ResultIndex.Result r = ResultIndex.bundled().get(id);
+        StringBuilder b = new StringBuilder();
+        b.append(r.headline()).append(" - a reconstruction, not the paper's own theorem\n");
+        b.append("scenario ").append(sc.cliName()).append("; ").append(learner.describe())
+                .append("; precision ").append(common.precision()).append('\n');
+        Rational delta = this.delta;
+        Table t = delta != null
+                ? new Table("i", "lambda_i", "N_i", "eps_i", "B_i", "holds w.p. >=")
+                : new Table("i", "lambda_i", "N_i", "eps_i", "B_i");
+        for (int i = 0; i < bounds.size(); i++) {
+            String lam = schedule.lambda(i).toString();
+            String bi = Table.cell(bounds.get(i), digits);
+            if (!closed.get(i).equals(bounds.get(i)) && closed.get(i).isExact()) {
+                throw new IllegalStateException("R3 recursion and closed form differ at generation " + i);
+            }
+            if (delta != null) {
+                Rational fail = R3UnrolledBound.failureProbability(i, delta);
+                String prob = fail.compareTo(Rational.ONE) >= 0 ? "0 (vacuous)" : Rational.ONE.subtract(fail)
+                        .toString();
+                t.row(Integer.toString(i), lam, schedule.size(i).toString(), Table.cell(epsilons.get(i), digits), bi,
+                        prob);
+            } else {
+                t.row(Integer.toString(i), lam, schedule.size(i).toString(), Table.cell(epsilons.get(i), digits), bi);
+            }
+        }
+        b.append(t.render());
+        if (!corollaries.isEmpty()) {
+            ResultIndex.Result r4 = ResultIndex.bundled().get("R4");
+            b.append(r4.headline()).append('\n');
+            for (Corollary c : corollaries) {
+                b.append("  ").append(c.name()).append(": ").append(c.value()).append('\n');
+            }
+        }
+        return b.toString();
+    }
+
+    private JsonObject json(String id, Scenario sc, Schedule schedule, LearningError learner, List<Certified> epsilons,
+                            List<Certified> bounds, List<Certified> closed, List<Corollary> corollaries) {
+        int digits = common.digits();
+        JsonObject o = Json.resultObject(id);
+        JsonObject params = o.getAsJsonObject("parameters");
+        params.addProperty("scenario", sc.cliName());
+        params.addProperty("generations", generations);
+        addIfPresent(params, "lambda", lambda);
+        addIfPresent(params, "n", n);
+        addIfPresent(params, "real", real);
+        addIfPresent(params, "synthetic", synthetic);
+        if (sc == Scenario.GROWING_SIZE) {
+            params.addProperty("growth_exponent", growthExponent);
+        }
+        addIfPresent(params, "eps", eps);
+        if (rate != null) {
+            params.addProperty("rate", rate);
+        }
+        if (atoms != null) {
+            params.addProperty("atoms", atoms);
+        }
+        addIfPresent(params, "delta", delta);
+        params.addProperty("precision_bits", common.precision().bits());
+        o.addProperty("learning_error", learner.describe());
+        JsonArray values = new JsonArray();
+        for (int i = 0; i < bounds.size(); i++) {
+            JsonObject v = new JsonObject();
+            v.addProperty("generation", i);
+            v.add("lambda", Json.value(Certified.exact(schedule.lambda(i)), digits));
+            v.addProperty("n", schedule.size(i).toString());
+            v.add("eps", Json.value(epsilons.get(i), digits));
+            v.add("bound", Json.value(bounds.get(i), digits));
+            v.add("closed_form", Json.value(closed.get(i), digits));
+            if (delta != null) {
+                v.add("failure_probability", Json.value(Certified.exact(
+                        R3UnrolledBound.failureProbability(i, delta)), digits));
+            }
+            values.add(v);
+        }
+        o.add("values", values);
+        if (!corollaries.isEmpty()) {
+            JsonArray cs = new JsonArray();
+            for (Corollary c : corollaries) {
+                JsonObject co = Json.resultObject("R4");
+                co.remove("parameters");
+                co.addProperty("name", c.name());
+                co.add("value", Json.value(Certified.exact(c.value()), digits));
+                cs.add(co);
+            }
+            o.add("corollaries", cs);
+        }
+        return o;
+    }
+
+    private static void addIfPresent(JsonObject o, String key, @Nullable Rational v) {
+        if (v != null) {
+            o.addProperty(key, v.toString());
+        }
+    }
+
+}

@@ -1,0 +1,94 @@
+package org.loopbound.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import org.checkerframework.checker.nullness.qual.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of {@code ./loopbound}. */
+@Command(name = "loopbound",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = {
+            "Certified bounds, proofs and simulators for self-consuming generative models.",
+            "Results follow the project's reconstruction of Fu et al. (arXiv:2402.11778); every output carries its",
+            "provenance label: [claim] (the paper's abstract), [derived] (proved here), [imported] (cited)."},
+        subcommands = {
+            BoundCommand.class,
+            ThresholdCommand.class,
+            KdeBiasCommand.class,
+            SimulateCommand.class,
+            ReproduceCommand.class,
+            CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    /** Exit code for bad input (a parameter outside its domain, malformed numbers). */
+    public static final int EXIT_USAGE = 2;
+    /** Exit code when a value cannot be certified or an unexpected error occurs. */
+    public static final int EXIT_FAILURE = 1;
+
+    @CommandLine.Spec
+    @SuppressWarnings("nullness:initialization.field.uninitialized") // injected by picocli
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (see loopbound --help)");
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the command line with the given streams and returns the exit code. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+        cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
+        cl.setParameterExceptionHandler((ex, a) -> {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println("loopbound " + c.getCommandName() + ": " + oneLine(ex.getMessage())
+                    + " (see 'loopbound " + (c.getParent() == null ? "" : c.getCommandName() + " ") + "--help')");
+            return EXIT_USAGE;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+            String name = "loopbound " + c.getCommandName();
+            if (ex instanceof UsageError || ex instanceof IllegalArgumentException) {
+                c.getErr().println(name + ": " + oneLine(ex.getMessage()));
+                return EXIT_USAGE;
+            }
+            if (ex instanceof ArithmeticException) {
+                c.getErr().println(name + ": cannot certify: " + oneLine(ex.getMessage()));
+                return EXIT_FAILURE;
+            }
+            if (System.getenv("LOOPBOUND_DEBUG") != null) {
+                ex.printStackTrace(c.getErr());
+            }
+            c.getErr().println(name + ": internal error: " + oneLine(String.valueOf(ex))
+                    + " (set LOOPBOUND_DEBUG=1 for the stack trace)");
+            return EXIT_FAILURE;
+        });
+        return cl.execute(args);
+    }
+
+    private static String oneLine(@Nullable String message) {
+        return message == null ? "(no message)" : message.replaceAll("\\s*\\R\\s*", " ").trim();
+    }
+
+    /** The project version: the jar's Implementation-Version, or "dev" when run from classes. */
+    public static String version() {
+        Package pkg = Main.class.getPackage();
+        String v = pkg == null ? null : pkg.getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+    /** picocli's version provider. */
+    public static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"loopbound " + version()};
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package org.loopbound.spec;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/** The results of {@code spec/results.json}, in file order. */
+public final class ResultIndex {
+
+    /** The resource path of the bundled index. */
+    public static final String RESOURCE = "/spec/results.json";
+
+    private static @Nullable ResultIndex bundled;
+
+    private final Map<String, Result> byId;
+
+    private ResultIndex(Map<String, Result> byId) {
+        this.byId = byId;
+    }
+
+    /** The index bundled in the jar (read once). */
+    public static synchronized ResultIndex bundled() {
+        ResultIndex b = bundled;
+        if (b == null) {
+            InputStream in = ResultIndex.class.getResourceAsStream(RESOURCE);
+            if (in == null) {
+                throw new IllegalStateException("the result index " + RESOURCE + " is missing from the jar");
+            }
+            try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+                b = parse(r);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            bundled = b;
+        }
+        return b;
+    }
+
+    /** Parses an index from JSON text of the documented schema (see spec/README.md). */
+    public static ResultIndex parse(Reader json) {
+        JsonObject root = JsonParser.parseReader(json).getAsJsonObject();
+        Map<String, Result> map = new LinkedHashMap<>();
+        for (JsonElement e : root.getAsJsonArray("results")) {
+            JsonObject o = e.getAsJsonObject();
+            Result r = new Result(
+                    o.get("id").getAsString(),
+                    o.get("title").getAsString(),
+                    Label.parse(o.get("label").getAsString()),
+                    strings(o, "claims"),
+                    o.get("statement").getAsString(),
+                    strings(o, "java"),
+                    strings(o, "coq"),
+                    o.get("proof").getAsString(),
+                    strings(o, "tests"));
+            map.put(r.id(), r);
+        }
+        return new ResultIndex(Collections.unmodifiableMap(map));
+    }
+
+    private static List<String> strings(JsonObject o, String field) {
+        List<String> out = new ArrayList<>();
+        JsonArray a = o.has(field) ? o.getAsJsonArray(field) : new JsonArray();
+        for (JsonElement e : a) {
+            out.add(e.getAsString());
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /** All results in file order. */
+    public List<Result> results() {
+        return List.copyOf(byId.values());
+    }
+
+    /** The result with this id; an unknown id is a programming error. */
+    public Result get(String id) {
+        Result r = byId.get(id);
+        if (r == null) {
+            throw new IllegalArgumentException("no result '" + id + "' in " + RESOURCE);
+        }
+        return r;
+    }
+
+    /** Provenance labels of theory.md §0. */
+    public enum Label {
+        CLAIM, DERIVED, IMPORTED;
+
+        static Label parse(String s) {
+            return valueOf(s.toUpperCase(java.util.Locale.ROOT));
+        }
+
+        /** {@code [claim]}, {@code [derived]} or {@code [imported]}. */
+        public String tag() {
+            return "[" + name().toLowerCase(java.util.Locale.ROOT) + "]";
+        }
+    }
+
+    /**
+     * One result: its id (R1…K2, EPS-EMP), title, label, the abstract claims C1–C6 it formalizes or bears on, the
+     * statement, Java methods ({@code package.Class#method}), Coq lemmas (qualified), proof status and tests.
+     */
+    public record Result(String id, String title, Label label, List<String> claims, String statement,
+                         List<String> java, List<String> coq, String proof, List<String> tests) {
+
+        /** {@code R3 [derived]} followed by the claims, e.g. {@code (bears on C1, C2)}. */
+        public String headline() {
+            String c = claims.isEmpty() ? "" : " (bears on " + String.join(", ", claims) + ")";
+            return id + " " + title + " " + label.tag() + c;
+        }
+    }
+}
