@@ -41,6 +41,7 @@ class ElementaryConstantsTest {
                 "ln2", q -> Interval.of(2).ln(q),
                 "e", q -> Interval.of(1).exp(q),
                 "sqrt2", q -> Interval.of(2).sqrt(q),
+                "pi", Interval::pi,
                 "exp_minus_10", q -> Interval.of(-10).exp(q),
                 "ln_1e30", q -> Interval.of(Rational.of(java.math.BigInteger.TEN.pow(30), java.math.BigInteger.ONE), q)
                         .ln(q));
@@ -49,7 +50,7 @@ class ElementaryConstantsTest {
 
     @ParameterizedTest
     @CsvSource({"ln2, 100", "ln2, 1000", "e, 100", "e, 1000", "sqrt2, 100", "sqrt2, 1000",
-        "exp_minus_10, 100", "exp_minus_10, 1000", "ln_1e30, 100", "ln_1e30, 1000"})
+        "exp_minus_10, 100", "exp_minus_10, 1000", "ln_1e30, 100", "ln_1e30, 1000", "pi, 100", "pi, 1000"})
     void enclosedWithDocumentedWidth(String name, int bits) {
         Precision p = Precision.bits(bits);
         Interval x = compute(name, p);
