@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
             KdeBiasCommand.class,
             SimulateCommand.class,
             ReproduceCommand.class,
+            VectorsCommand.class,
+            CheckCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

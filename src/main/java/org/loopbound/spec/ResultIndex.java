@@ -26,9 +26,11 @@ public final class ResultIndex {
     private static @Nullable ResultIndex bundled;
 
     private final Map<String, Result> byId;
+    private final Map<String, String> claims;
 
-    private ResultIndex(Map<String, Result> byId) {
+    private ResultIndex(Map<String, Result> byId, Map<String, String> claims) {
         this.byId = byId;
+        this.claims = claims;
     }
 
     /** The index bundled in the jar (read once). */
@@ -67,7 +69,14 @@ public final class ResultIndex {
                     strings(o, "tests"));
             map.put(r.id(), r);
         }
-        return new ResultIndex(Collections.unmodifiableMap(map));
+        Map<String, String> claims = new LinkedHashMap<>();
+        if (root.has("claims")) {
+            for (JsonElement e : root.getAsJsonArray("claims")) {
+                JsonObject c = e.getAsJsonObject();
+                claims.put(c.get("id").getAsString(), c.get("text").getAsString());
+            }
+        }
+        return new ResultIndex(Collections.unmodifiableMap(map), Collections.unmodifiableMap(claims));
     }
 
     private static List<String> strings(JsonObject o, String field) {
@@ -77,6 +86,11 @@ public final class ResultIndex {
             out.add(e.getAsString());
         }
         return Collections.unmodifiableList(out);
+    }
+
+    /** The abstract's claims C1–C6: id → text ([claim]). */
+    public Map<String, String> claims() {
+        return claims;
     }
 
     /** All results in file order. */
