@@ -165,7 +165,8 @@ public final class CheckCommand implements java.util.concurrent.Callable<Integer
 
     private static int lineOf(JsonReader reader) {
         Matcher m = Pattern.compile("line (\\d+)").matcher(reader.toString());
-        return m.find() ? Integer.parseInt(m.group(1)) : 0;
+        String digits = m.find() ? m.group(1) : null;
+        return digits == null ? 0 : Integer.parseInt(digits);
     }
 
     private Row rowFromJson(int line, JsonElement e) {

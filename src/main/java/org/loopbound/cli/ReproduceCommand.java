@@ -1,50 +1,359 @@
 package org.loopbound.cli;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.List;
+import org.loopbound.arith.Certified;
+import org.loopbound.arith.Interval;
+import org.loopbound.arith.Precision;
+import org.loopbound.arith.Rational;
+import org.loopbound.bound.K2KdeExpectedDensity;
+import org.loopbound.bound.P2UnrolledPhaseTransition;
+import org.loopbound.bound.R4Corollaries;
+import org.loopbound.report.ClaimsReport;
+import org.loopbound.report.SvgPlot;
+import org.loopbound.spec.ResultIndex;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
- * {@code loopbound reproduce}: the main job. Until the claims-audit report lands (issue 7), it recomputes the
- * reference values of theory.md with their labels by running the same commands a user would.
+ * {@code loopbound reproduce}: the main job. Runs the claims audit — certified values, simulation cross-checks and
+ * figures for each claim C1–C6 of the abstract — and writes {@code out/report/index.html},
+ * {@code out/report/report.json} and {@code out/report/figures/*.svg}. The simulations run through the same
+ * commands a user would ({@code simulate … --json}), so every number in the report can be reproduced by hand.
  */
 @Command(name = "reproduce",
-        description = {"Recompute the reference values of theory.md (certified), with provenance labels."})
-public final class ReproduceCommand implements Runnable {
+        description = {"Run the claims audit and write out/report/index.html, report.json and figures/.",
+            "Each claim C1-C6 of the abstract -> the results that formalize it -> proof status -> the",
+            "simulation cross-check (PASS/FAIL with statistics) -> figures. Exit 1 if any cross-check fails."})
+public final class ReproduceCommand implements java.util.concurrent.Callable<Integer> {
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "out/report",
+            description = "Report directory (default: ${DEFAULT-VALUE}); every file is written atomically.")
+    String out = "out/report";
+
+    @Option(names = "--seed", defaultValue = "20240217", description = "Master seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--quick", description = "A smaller run (fewer replicates and generations), for the tests.")
+    boolean quick;
+
+    @Option(names = "--threads", paramLabel = "T", defaultValue = "0",
+            description = "Simulation threads (default 0 = all cores); does not change any output byte.")
+    int threads;
 
     @CommandLine.Spec
     @SuppressWarnings("nullness:initialization.field.uninitialized") // injected by picocli
     CommandLine.Model.CommandSpec spec;
 
-    /** The reference computations, each an argument list of another loopbound command. */
-    static final List<List<String>> STEPS = List.of(
-            List.of("bound", "--scenario", "fixed-proportion", "--n", "1000", "--lambda", "1/10", "--eps", "1",
-                    "--generations", "20"),
-            List.of("bound", "--scenario", "fully-synthetic", "--n", "1000", "--eps", "1/100", "--generations", "5"),
-            List.of("bound", "--scenario", "last-injection", "--n", "1000", "--lambda", "3/4", "--eps", "1/100",
-                    "--generations", "4"),
-            List.of("bound", "--scenario", "growing-size", "--n", "100", "--rate", "1,1/2", "--generations", "5"),
-            List.of("bound", "--scenario", "fixed-proportion", "--n", "10000", "--lambda", "1/2", "--atoms", "10",
-                    "--delta", "1/1000", "--generations", "5"),
-            List.of("bound", "--scenario", "accumulate", "--real", "1000", "--synthetic", "1000", "--eps", "1/100",
-                    "--generations", "5"));
+    private static final Precision P = Precision.bits(128);
+    /** Each claim of the abstract with the results that formalize it or bear on it. */
+    private static final String[][] CLAIMS = {
+        {"C1", "R1", "R2", "R3", "R5", "EPS-EMP"},
+        {"C2", "R2", "R3", "R4"},
+        {"C3", "P1", "P2"},
+        {"C4", "D0", "D1", "D2"},
+        {"C5", "K1", "K2"},
+        {"C6", "R4"},
+    };
+    private static final int DIGITS = 12;
+
+    /** Sizes of one run. */
+    private record Plan(int replicates, int generations, int sweepReplicates) {
+    }
+
+    private int step;
+    private int steps;
 
     @Override
-    public void run() {
-        CommandLine root = spec.commandLine().getParent();
-        if (root == null) {
-            throw new IllegalStateException("reproduce must run under the loopbound command");
+    public Integer call() {
+        if (threads < 0) {
+            throw new UsageError("--threads must be ≥ 0 (0 = all cores), got " + threads);
         }
-        java.io.PrintWriter out = spec.commandLine().getOut();
-        for (List<String> step : STEPS) {
-            out.println("$ loopbound " + String.join(" ", step));
-            out.flush();
-            int code = root.execute(step.toArray(new String[0]));
-            if (code != 0) {
-                throw new IllegalStateException("step failed with exit code " + code + ": " + step);
+        Plan plan = quick ? new Plan(60, 8, 60) : new Plan(400, 20, 300);
+        ClaimsReport report = new ClaimsReport(ResultIndex.bundled());
+        report.configure("version", "loopbound " + Main.version());
+        report.configure("seed", Long.toString(seed));
+        report.configure("mode", quick ? "quick" : "full");
+        report.configure("replicates per simulation", Integer.toString(plan.replicates()));
+        report.configure("generations", Integer.toString(plan.generations()));
+        report.configure("p0 (simulations)", "uniform:10 (k = 10 atoms)");
+        report.configure("precision", P.toString());
+        // Sections in claim order, each with the results that formalize the claim.
+        for (String[] claim : CLAIMS) {
+            report.section(claim[0], List.of(claim).subList(1, claim.length));
+        }
+        steps = 6 + 1 + 10 + 2;
+        step = 0;
+
+        scenarios(report, plan);
+        phaseTransition(report, plan);
+        kde(report);
+        injectionAndGrowth(report, plan);
+
+        Path dir = Paths.get(out);
+        try {
+            for (ClaimsReport.Figure f : report.figures()) {
+                AtomicFiles.writeString(dir.resolve("figures").resolve(f.file()), f.svg());
             }
-            out.println();
+            AtomicFiles.writeString(dir.resolve("report.json"), report.toJson());
+            AtomicFiles.writeString(dir.resolve("index.html"), report.toHtml());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the report to " + dir + ": " + e.getMessage(), e);
         }
-        out.flush();
+        PrintWriter w = spec.commandLine().getOut();
+        w.println("report written to " + dir.resolve("index.html") + (report.anyFail()
+                ? " — some cross-checks FAILED (see the summary table)" : " — all cross-checks PASS"));
+        w.flush();
+        return report.anyFail() ? Main.EXIT_FAILURE : 0;
+    }
+
+    private void progress(String what) {
+        step++;
+        if (System.console() != null) {
+            int width = 30;
+            int done = steps == 0 ? width : Math.min(width, step * width / steps);
+            System.err.print("\r[" + "#".repeat(done) + " ".repeat(width - done) + "] " + step + "/" + steps + " "
+                    + what + "                    ");
+            if (step >= steps) {
+                System.err.println();
+            }
+            System.err.flush();
+        }
+    }
+
+    private List<String> simulateArgs(String scenario, Plan plan, long subSeed, String... extra) {
+        List<String> a = new ArrayList<>(List.of("simulate", "--scenario", scenario, "--p0", "uniform:10",
+                "--generations", Integer.toString(plan.generations()), "--replicates",
+                Integer.toString(plan.replicates()), "--seed", Long.toString(seed + subSeed), "--delta", "1/100"));
+        a.addAll(List.of(extra));
+        if (threads > 0) {
+            a.addAll(List.of("--threads", Integer.toString(threads)));
+        }
+        return a;
+    }
+
+    private static double upper(JsonObject value) {
+        return Rational.parse(value.has("exact") ? value.get("exact").getAsString() : value.get("hi").getAsString())
+                .doubleValue();
+    }
+
+    private static double number(JsonElement e) {
+        return e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber() ? e.getAsDouble()
+                : Rational.parse(e.getAsString()).doubleValue();
+    }
+
+    /** C1/C2: the R3 bound against simulation, for every scenario. */
+    private void scenarios(ClaimsReport report, Plan plan) {
+        ClaimsReport.Section c1 = report.section("C1");
+        ClaimsReport.Section c2 = report.section("C2");
+        ClaimsReport.Section c6 = report.section("C6");
+        String[][] runs = {
+            {"fully-synthetic", "--n", "1000"},
+            {"fixed-proportion", "--n", "1000", "--lambda", "1/2"},
+            {"last-injection", "--n", "1000", "--lambda", "9/10"},
+            {"growing-size", "--n", "100", "--growth-exponent", "2"},
+            {"expanding-synthetic", "--real", "200", "--synthetic", "800"},
+            {"accumulate", "--real", "200", "--synthetic", "200"},
+        };
+        long sub = 1;
+        for (String[] run : runs) {
+            String scenario = run[0];
+            List<String> extra = List.of(run).subList(1, run.length);
+            List<String> args = simulateArgs(scenario, plan, sub++, extra.toArray(new String[0]));
+            progress("simulate " + scenario);
+            JsonObject o = GoldenVectors.runJson(args);
+            JsonArray gens = o.getAsJsonArray("generations");
+            int n = gens.size();
+            double[] x = new double[n];
+            double[] mean = new double[n];
+            double[] lo = new double[n];
+            double[] hi = new double[n];
+            double[] bound = new double[n];
+            int pass = 0;
+            int fail = 0;
+            double worst = 0;
+            for (int i = 0; i < n; i++) {
+                JsonObject g = gens.get(i).getAsJsonObject();
+                x[i] = g.get("generation").getAsInt();
+                mean[i] = number(g.get("mean_tv"));
+                lo[i] = number(g.getAsJsonObject("tv_ci").get("lo"));
+                hi[i] = number(g.getAsJsonObject("tv_ci").get("hi"));
+                bound[i] = upper(g.getAsJsonObject("bound"));
+                String verdict = g.get("verdict").getAsString();
+                if (verdict.equals("FAIL")) {
+                    fail++;
+                } else if (verdict.equals("PASS")) {
+                    pass++;
+                }
+                worst = Math.max(worst, number(g.get("violation_rate")));
+            }
+            String verdict = fail == 0 && pass > 0 ? "PASS" : "FAIL";
+            String detail = scenario + ": " + pass + " generations PASS, " + fail + " FAIL (violation rate ≤ "
+                    + String.format(java.util.Locale.ROOT, "%.4f", worst) + " against (i+1)δ, δ = 1/100; "
+                    + plan.replicates() + " replicates; `loopbound " + String.join(" ", args) + "`)";
+            ClaimsReport.Section target = scenario.equals("fixed-proportion") ? c2
+                    : scenario.equals("growing-size") || scenario.equals("last-injection") ? c6 : c1;
+            target.check(verdict, detail);
+            target.figure("bound-" + scenario + ".svg", "Scenario " + scenario + ": R3 bound B_i [derived] with the"
+                    + " empirical learner's ε(N, δ, k) (EPS-EMP [derived]), against the simulated mean TV(p̂_i, p₀)"
+                    + " and its 95% confidence band, " + plan.replicates() + " replicates.",
+                    new SvgPlot("TV to p₀ by generation — " + scenario, "generation i", "total variation (TV)")
+                            .band("simulated 95% CI", x, lo, hi)
+                            .line("simulated mean TV", x, mean)
+                            .dashed("bound B_i (R3, upper end)", x, bound)
+                            .render());
+            JsonObject last = gens.get(n - 1).getAsJsonObject();
+            target.number(scenario + ": B_" + (n - 1) + " (R3, empirical ε)",
+                    value(last.getAsJsonObject("bound")), "[derived]");
+        }
+    }
+
+    private static String value(JsonObject v) {
+        return v.has("exact") ? v.get("exact").getAsString()
+                : "[" + v.get("lo").getAsString() + ", " + v.get("hi").getAsString() + "]";
+    }
+
+    /** C3: F_i(s) against s/r with the certified s*, and the expanding-synthetic simulation sweep. */
+    private void phaseTransition(ClaimsReport report, Plan plan) {
+        ClaimsReport.Section c3 = report.section("C3");
+        Rational alpha = Rational.of(1, 2);
+        Rational b = Rational.ONE;
+        Rational r = Rational.ONE;
+        int[] generations = {1, 2, 3, 5};
+        SvgPlot plot = new SvgPlot("Phase transition: F_i(s) / F_i(0), α = 1/2", "s / r (synthetic per real sample)",
+                "F_i(s) / (b r^-α)");
+        progress("certify s* (P2)");
+        int points = 60;
+        for (int i : generations) {
+            double[] x = new double[points + 1];
+            double[] y = new double[points + 1];
+            for (int k = 0; k <= points; k++) {
+                Rational s = Rational.of(k, 3);
+                x[k] = s.doubleValue();
+                y[k] = P2UnrolledPhaseTransition.value(alpha, b, r, i, s, P).approx();
+            }
+            plot.line("F_" + i, x, y);
+            P2UnrolledPhaseTransition.Maximizer m = P2UnrolledPhaseTransition.maximizer(alpha, b, r, i,
+                    Rational.parse("1e-20"), P);
+            plot.marker(m.ratio().approx(), "s*/r (i=" + i + ")");
+            c3.number("s*/r for i = " + i + ", α = 1/2 (P2, certified root isolation)",
+                    m.ratio().format(DIGITS), "[derived]");
+        }
+        c3.figure("phase-transition.svg", "F_i(s) of P2 [derived] for α = 1/2 (b = r = 1, so the curves are in units of"
+                + " b r^-α), with the certified maximizers s*/r marked. F_i(0) = F_i(∞) = b r^-α.", plot.render());
+
+        // The same shape in simulation: expanding-synthetic, mean TV at the last generation against s/r.
+        int[] ratios = {0, 1, 2, 3, 4, 6, 8, 12, 16, 24};
+        int real = 100;
+        int gen = 3;
+        double[] x = new double[ratios.length];
+        double[] mean = new double[ratios.length];
+        double[] lo = new double[ratios.length];
+        double[] hi = new double[ratios.length];
+        Plan sweep = new Plan(plan.sweepReplicates(), gen, plan.sweepReplicates());
+        for (int k = 0; k < ratios.length; k++) {
+            progress("simulate expanding-synthetic s/r = " + ratios[k]);
+            JsonObject o = GoldenVectors.runJson(simulateArgs("expanding-synthetic", sweep, 100 + k, "--real",
+                    Integer.toString(real), "--synthetic", Integer.toString(real * ratios[k])));
+            JsonObject g = o.getAsJsonArray("generations").get(gen).getAsJsonObject();
+            x[k] = ratios[k];
+            mean[k] = number(g.get("mean_tv"));
+            lo[k] = number(g.getAsJsonObject("tv_ci").get("lo"));
+            hi[k] = number(g.getAsJsonObject("tv_ci").get("hi"));
+        }
+        int peak = 0;
+        for (int k = 1; k < ratios.length; k++) {
+            if (mean[k] > mean[peak]) {
+                peak = k;
+            }
+        }
+        int lastIdx = ratios.length - 1;
+        boolean rises = peak > 0 && lo[peak] > hi[0];
+        boolean falls = peak < lastIdx && lo[peak] > hi[lastIdx];
+        c3.check(rises && falls ? "PASS" : "FAIL", String.format(java.util.Locale.ROOT,
+                "simulated mean TV at generation %d (expanding-synthetic, r = %d, k = 10, %d replicates) rises from "
+                        + "%.4f [95%% CI hi %.4f] at s/r = 0 to %.4f [CI lo %.4f] at s/r = %d, then falls to %.4f "
+                        + "[CI hi %.4f] at s/r = %d: rise-then-decline %s",
+                gen, real, sweep.replicates(), mean[0], hi[0], mean[peak], lo[peak], ratios[peak], mean[lastIdx],
+                hi[lastIdx], ratios[lastIdx], rises && falls ? "confirmed (non-overlapping CIs)" : "NOT confirmed"));
+        c3.figure("phase-transition-simulated.svg", "Simulated mean TV(p̂_3, p₀) against s/r (expanding-synthetic, "
+                        + "empirical learner, r = 100, k = 10) with 95% confidence band: it first rises, then declines,"
+                        + " as P1/P2 [derived] predict.",
+                new SvgPlot("Simulated phase transition (generation 3)", "s / r (synthetic per real sample)",
+                        "mean TV(p̂_3, p₀)").band("95% CI", x, lo, hi).line("simulated mean TV", x, mean).render());
+    }
+
+    /** C5: the K2 certified lower bound and the effective bandwidth growth. */
+    private void kde(ClaimsReport report) {
+        ClaimsReport.Section c5 = report.section("C5");
+        progress("certify K2");
+        Rational h = Rational.of(1, 5);
+        int gens = 10;
+        double[] x = new double[gens];
+        double[] tv0 = new double[gens];
+        double[] tvHalf = new double[gens];
+        double[] bw0 = new double[gens];
+        double[] bwHalf = new double[gens];
+        for (int i = 0; i < gens; i++) {
+            x[i] = i;
+            Interval a = K2KdeExpectedDensity.tvToReal(Rational.ONE, h, Rational.ZERO, i, P);
+            Interval c = K2KdeExpectedDensity.tvToReal(Rational.ONE, h, Rational.of(1, 2), i, P);
+            tv0[i] = a.hi().doubleValue();
+            tvHalf[i] = c.hi().doubleValue();
+            bw0[i] = K2KdeExpectedDensity.effectiveBandwidth(h, Rational.ZERO, i, P).approx();
+            bwHalf[i] = K2KdeExpectedDensity.effectiveBandwidth(h, Rational.of(1, 2), i, P).approx();
+            if (i == 0 || i == 1 || i == 4 || i == 9) {
+                c5.number("TV(E p̂_" + i + ", p₀), p₀ = N(0,1), h = 1/5, λ = 0 (certified lower bound on E TV)",
+                        a.format(DIGITS), "[derived]");
+            }
+        }
+        c5.figure("kde-k2.svg", "K2 [derived]: the certified lower bound TV(E p̂_i, p₀) ≤ E TV(p̂_i, p₀) for a Gaussian"
+                + " KDE with h = 1/5 and p₀ = N(0,1), fully synthetic (λ = 0) and with half real data (λ = 1/2).",
+                new SvgPlot("KDE: certified lower bound on E TV", "generation i", "TV(E p̂_i, p₀)")
+                        .line("λ = 0", x, tv0).line("λ = 1/2", x, tvHalf).render());
+        c5.figure("kde-bandwidth.svg", "Effective bandwidth of E p̂_i (K2): h·√(i+1) when fully synthetic; bounded "
+                        + "when a proportion λ of real data is mixed in.",
+                new SvgPlot("KDE: effective bandwidth growth", "generation i", "effective bandwidth (units of p₀'s σ)")
+                        .line("λ = 0", x, bw0).line("λ = 1/2", x, bwHalf).render());
+    }
+
+    /** C6: the last-injection threshold (i−1)/i and the growing-size bound. */
+    private void injectionAndGrowth(ClaimsReport report, Plan plan) {
+        ClaimsReport.Section c6 = report.section("C6");
+        progress("R4 corollaries");
+        for (int i : new int[] {2, 5, 10, 100}) {
+            c6.number("last-injection threshold (i−1)/i on λ_i for B_i ≤ 2ε, i = " + i,
+                    R4Corollaries.lastInjectionThreshold(i).toString(), "[derived]");
+        }
+        int n = 30;
+        double[] x = new double[n + 1];
+        double[] linear = new double[n + 1];
+        double[] growing = new double[n + 1];
+        Rational c = Rational.ONE;
+        BigInteger n0 = BigInteger.valueOf(100);
+        for (int i = 0; i <= n; i++) {
+            x[i] = i;
+            linear[i] = R4Corollaries.fullySynthetic(Rational.of(1, 10), i).doubleValue();
+            growing[i] = R4Corollaries.growingSize(c, n0, i, P).enclosure().hi().doubleValue();
+        }
+        Certified limit = R4Corollaries.growingSizeLimit(c, n0, P);
+        c6.number("growing-size limit (π²/6)·c·N₀^(−1/2), c = 1, N₀ = 100", limit.format(DIGITS), "[derived]");
+        c6.figure("growth.svg", "R4 [derived]: with constant sample size the fully synthetic bound grows linearly "
+                        + "((i+1)ε, ε = c·N^(−1/2) = 1/10); with quartic growth N_j = N₀(j+1)^4 it stays below "
+                        + "(π²/6)·c·N₀^(−1/2).",
+                new SvgPlot("Fully synthetic: constant vs quartic sample size", "generation i", "bound B_i")
+                        .line("N constant (= N₀)", x, linear).line("N_j = N₀ (j+1)^4", x, growing)
+                        .dashed("limit (π²/6) c N₀^-1/2", new double[] {0, n},
+                                new double[] {limit.approx(), limit.approx()}).render());
     }
 }

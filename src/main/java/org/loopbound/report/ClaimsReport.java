@@ -89,6 +89,15 @@ public final class ClaimsReport {
         return sections.computeIfAbsent(claim, c -> new Section(c, results));
     }
 
+    /** The section of a claim created earlier by {@link #section(String, List)}. */
+    public Section section(String claim) {
+        Section s = sections.get(claim);
+        if (s == null) {
+            throw new IllegalArgumentException("no section for claim " + claim);
+        }
+        return s;
+    }
+
     /** Records one configuration entry (seed, version, sizes…) shown at the top of the report. */
     public void configure(String key, String value) {
         configuration.put(key, value);
