@@ -130,8 +130,9 @@ final class GoldenVectors {
             }
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\[(\\d+)\\]").matcher(part);
             while (m.find()) {
-                int i = Integer.parseInt(m.group(1));
-                if (!cur.isJsonArray() || i >= cur.getAsJsonArray().size()) {
+                String digits = m.group(1);
+                int i = digits == null ? -1 : Integer.parseInt(digits);
+                if (!cur.isJsonArray() || i < 0 || i >= cur.getAsJsonArray().size()) {
                     return null;
                 }
                 cur = cur.getAsJsonArray().get(i);

@@ -1,13 +1,622 @@
 package org.loopbound.cli;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.checkerframework.checker.nullness.qual.Nullable;
+import org.loopbound.arith.Certified;
+import org.loopbound.arith.Precision;
+import org.loopbound.arith.Rational;
+import org.loopbound.arith.Rounding;
+import org.loopbound.bound.Scenario;
+import org.loopbound.bound.Schedule;
+import org.loopbound.sim.AtomDistribution;
+import org.loopbound.sim.GenerationSummary;
+import org.loopbound.sim.Learner;
+import org.loopbound.sim.Mixing;
+import org.loopbound.sim.ReplicateResult;
+import org.loopbound.sim.SimulationConfig;
+import org.loopbound.sim.SimulationSummary;
+import org.loopbound.sim.Simulator;
+import org.loopbound.sim.Verdict;
+import org.loopbound.spec.ResultIndex;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-/** {@code loopbound simulate}: under construction in this session; registered so that Main's command list is fixed. */
-@Command(name = "simulate", description = "Not implemented yet.")
+/**
+ * {@code loopbound simulate}: the discrete self-consuming loop on k atoms, replicated, with the exact TV(p̂_i, p₀)
+ * of every generation checked against the R3 bound B_i built from EPS-EMP.
+ */
+@Command(name = "simulate", sortOptions = false,
+        description = {
+            "Simulates the discrete loop of theory.md section 6: each generation fits the empirical distribution",
+            "(or add-beta smoothing) to N_i draws mixed from p0 and earlier models, for the scenarios of section 1.",
+            "Per generation: exact TV(p_i, p0) across replicates, diversity, atoms lost, and the R3 bound B_i with",
+            "eps(N, delta, k) of EPS-EMP; a replicate violates B_i when its exact TV exceeds hi(B_i); the verdict",
+            "tests the violation rate against (i+1) delta. B_i is this project's reconstruction (R3 [derived], EPS-EMP",
+            "[derived], McDiarmid's inequality [imported]), not the paper's own theorem.",
+            "Output does not depend on --threads. --eps-scale != 1 deliberately scales eps, to show that a wrong",
+            "bound is caught (a falsification aid, not a bound)."})
 public final class SimulateCommand implements Runnable {
+
+    @Option(names = "--scenario", required = true, paramLabel = "NAME",
+            description = "fully-synthetic | fixed-proportion | last-injection | growing-size | expanding-synthetic"
+                    + " | accumulate")
+    String scenario = "";
+
+    @Option(names = "--p0", required = true, paramLabel = "P0",
+            description = "Real distribution: exact weights summing to 1 (e.g. 1/2,1/4,1/4) or uniform:k,"
+                    + " zipf:k:s (p_j ~ j^-s, s whole), geometric:k:q (p_j ~ q^j, 0 < q < 1); k <= 10^7.")
+    String p0 = "";
+
+    @Option(names = "--n", converter = RationalConverter.class, paramLabel = "N",
+            description = "Samples per generation N (growing-size: N_0), whole, in [1, 10^12].")
+    @Nullable Rational n;
+
+    @Option(names = "--lambda", converter = RationalConverter.class, paramLabel = "λ",
+            description = "Real proportion lambda in [0, 1] (fixed-proportion, last-injection, growing-size).")
+    @Nullable Rational lambda;
+
+    @Option(names = "--real", converter = RationalConverter.class, paramLabel = "r",
+            description = "Real samples r per generation (expanding-synthetic, accumulate), whole, >= 1.")
+    @Nullable Rational real;
+
+    @Option(names = "--synthetic", converter = RationalConverter.class, paramLabel = "s",
+            description = "Synthetic samples s (expanding-synthetic: per generation; accumulate: from each earlier"
+                    + " generation), whole, >= 0.")
+    @Nullable Rational synthetic;
+
+    @Option(names = "--growth-exponent", defaultValue = "4", paramLabel = "g",
+            description = "growing-size schedule N_j = N_0 (j+1)^g, g in [0, 16] (default: ${DEFAULT-VALUE}).")
+    int growthExponent;
+
+    @Option(names = "--generations", defaultValue = "10", paramLabel = "I",
+            description = "Last generation i (generations 0..i), in [0, 1000000] (default: ${DEFAULT-VALUE}).")
+    int generations;
+
+    @Option(names = "--replicates", defaultValue = "100", paramLabel = "R",
+            description = "Independent replicates, in [1, 10^7] (default: ${DEFAULT-VALUE}).")
+    int replicates;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "SEED",
+            description = "Seed, a whole number in [-2^63, 2^63-1]; replicate j uses a stream derived from"
+                    + " (seed, j) (default: ${DEFAULT-VALUE}).")
+    String seed = "1";
+
+    @Option(names = "--delta", converter = RationalConverter.class, defaultValue = "1/100", paramLabel = "δ",
+            description = "Per-generation failure probability delta of eps, in (0, 1); B_i holds with probability"
+                    + " >= 1 - (i+1) delta (default: ${DEFAULT-VALUE}).")
+    Rational delta = Rational.of(1, 100);
+
+    @Option(names = "--learner", defaultValue = "empirical", paramLabel = "L",
+            description = "empirical (counts/N, has eps of EPS-EMP) | add-beta (no proven eps: no bound, verdict"
+                    + " NO-BOUND) (default: ${DEFAULT-VALUE}).")
+    String learner = "empirical";
+
+    @Option(names = "--beta", converter = RationalConverter.class, paramLabel = "β",
+            description = "add-beta smoothing constant beta > 0 (exact).")
+    @Nullable Rational beta;
+
+    @Option(names = "--mixing", defaultValue = "stratified", paramLabel = "M",
+            description = "stratified: exactly lambda_j N_j real draws (must be whole) and the rest from the"
+                    + " earlier models | iid: N_j i.i.d. draws from the mixture q_j (default: ${DEFAULT-VALUE}).")
+    String mixing = "stratified";
+
+    @Option(names = "--alpha-test", converter = RationalConverter.class, defaultValue = "1/1000", paramLabel = "α",
+            description = "Level of the one-sided exact binomial test of H0: violation rate <= (i+1) delta; FAIL"
+                    + " when the p-value is below it, in (0, 1) (default: ${DEFAULT-VALUE}).")
+    Rational alphaTest = Rational.of(1, 1000);
+
+    @Option(names = "--eps-scale", converter = RationalConverter.class, defaultValue = "1", paramLabel = "c",
+            description = "Falsification aid: use c*eps instead of eps (c > 0). With c < 1 the 'bound' is wrong on"
+                    + " purpose and the verdicts should say FAIL (default: ${DEFAULT-VALUE}).")
+    Rational epsScale = Rational.ONE;
+
+    @Option(names = "--threads", paramLabel = "T",
+            description = "Worker threads in [1, 1024] (default: all cores); never changes any output byte.")
+    @Nullable Integer threads;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Write config.json, replicates/rep-NNNNNN.json (one per finished replicate),"
+                    + " generations.csv and summary.json there, each atomically.")
+    @Nullable Path out;
+
+    @Option(names = "--resume", description = "Continue the run in --out DIR (same configuration required),"
+            + " computing only the replicates without a record.")
+    boolean resume;
+
+    @Mixin
+    CommonOptions common = new CommonOptions();
+
+    @CommandLine.Spec
+    @SuppressWarnings("nullness:initialization.field.uninitialized") // injected by picocli
+    CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new UsageError("'simulate' is not implemented yet");
+        SimulationConfig config = config();
+        JsonObject parameters = parameters(config);
+        int t = threads();
+        Path dir = out;
+        Map<Integer, ReplicateResult> done = new HashMap<>();
+        if (dir != null) {
+            done = prepare(dir, parameters, config);
+        } else if (resume) {
+            throw new UsageError("--resume needs --out DIR (the directory of the run to continue)");
+        }
+        Path replicateDir = dir == null ? null : dir.resolve("replicates");
+        long work = (long) (config.replicates() - done.size()) * (config.generations() + 1L);
+        List<ReplicateResult> results;
+        try (Progress progress = Progress.start(spec.commandLine().getErr(), "simulate", work)) {
+            results = new Simulator(config).run(t, done, r -> {
+                if (replicateDir != null) {
+                    writeAtomically(replicateDir.resolve(recordName(r.replicate())), Json.print(r.toJson()));
+                }
+            }, progress::advance);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted; finished replicates are kept for --resume", e);
+        }
+        SimulationSummary summary = SimulationSummary.of(config, results);
+        JsonObject json = json(config, parameters, summary);
+        if (dir != null) {
+            writeAtomically(dir.resolve("generations.csv"), csv(config, summary));
+            writeAtomically(dir.resolve("summary.json"), Json.print(json));
+        }
+        String text = common.json() ? Json.print(json) : table(config, summary);
+        spec.commandLine().getOut().print(text);
+        spec.commandLine().getOut().flush();
+    }
+
+    private SimulationConfig config() {
+        Scenario sc = Scenario.byName(scenario);
+        if (sc == null) {
+            throw new UsageError("--scenario must be one of " + Scenario.names() + ", got '" + scenario + "'");
+        }
+        int g = Domains.generations(generations);
+        if (sc == Scenario.LAST_INJECTION && g < 1) {
+            throw new UsageError("--generations must be >= 1 for last-injection, got " + g);
+        }
+        if (growthExponent < 0 || growthExponent > 16) {
+            throw new UsageError("--growth-exponent must be in [0, 16], got " + growthExponent);
+        }
+        if (replicates < 1 || replicates > SimulationConfig.MAX_REPLICATES) {
+            throw new UsageError("--replicates must be in [1, " + SimulationConfig.MAX_REPLICATES + "], got "
+                    + replicates);
+        }
+        Rational lam = lambda == null ? null : Domains.closed("--lambda", lambda, Rational.ZERO, Rational.ONE);
+        Schedule schedule = sc.schedule(new Scenario.Parameters(g, size("--n", n, 1), lam,
+                size("--real", real, 1), size("--synthetic", synthetic, 0), growthExponent));
+        AtomDistribution dist = AtomDistribution.parse(p0);
+        Domains.open("--delta", delta, Rational.ZERO, Rational.ONE);
+        Domains.open("--alpha-test", alphaTest, Rational.ZERO, Rational.ONE);
+        Domains.positive("--eps-scale", epsScale);
+        Mixing mix = Mixing.byName(mixing);
+        if (mix == null) {
+            throw new UsageError("--mixing must be stratified or iid, got '" + mixing + "'");
+        }
+        Precision p = common.precision();
+        return new SimulationConfig(sc, schedule, dist, learnerModel(), mix, replicates, seedValue(), delta,
+                epsScale, alphaTest, p);
+    }
+
+    private static @Nullable BigInteger size(String option, @Nullable Rational v, long min) {
+        if (v == null) {
+            return null;
+        }
+        if (!v.isInteger() || v.compareTo(Rational.of(min)) < 0
+                || v.compareTo(Rational.of(SimulationConfig.MAX_SIZE)) > 0) {
+            throw new UsageError(option + " must be a whole number in [" + min + ", 10^12], got " + v);
+        }
+        return v.numerator();
+    }
+
+    private Learner learnerModel() {
+        String l = learner.toLowerCase(Locale.ROOT);
+        if (l.equals("empirical")) {
+            if (beta != null) {
+                throw new UsageError("--beta is only for --learner add-beta");
+            }
+            return Learner.empirical();
+        }
+        if (l.equals("add-beta")) {
+            return Learner.addBeta(Domains.positive("--beta", Domains.required("--beta", beta,
+                    "with --learner add-beta")));
+        }
+        throw new UsageError("--learner must be empirical or add-beta, got '" + learner + "'");
+    }
+
+    private long seedValue() {
+        try {
+            return Long.parseLong(seed.trim());
+        } catch (NumberFormatException e) {
+            throw new UsageError("--seed must be a whole number in [-2^63, 2^63-1], got '" + seed + "'");
+        }
+    }
+
+    private int threads() {
+        Integer t = threads;
+        int v = t == null ? Runtime.getRuntime().availableProcessors() : t;
+        if (v < 1 || v > 1024) {
+            throw new UsageError("--threads must be in [1, 1024], got " + v);
+        }
+        return v;
+    }
+
+    /** The canonical configuration: everything that determines the results, and nothing else (not --threads). */
+    private JsonObject parameters(SimulationConfig c) {
+        JsonObject o = new JsonObject();
+        o.addProperty("scenario", c.scenario().cliName());
+        o.addProperty("p0", c.p0().spec());
+        o.addProperty("atoms", c.p0().atoms());
+        addIfPresent(o, "n", n);
+        addIfPresent(o, "lambda", lambda);
+        addIfPresent(o, "real", real);
+        addIfPresent(o, "synthetic", synthetic);
+        if (c.scenario() == Scenario.GROWING_SIZE) {
+            o.addProperty("growth_exponent", growthExponent);
+        }
+        o.addProperty("generations", c.generations());
+        o.addProperty("replicates", c.replicates());
+        o.addProperty("seed", Long.toString(c.seed()));
+        o.addProperty("delta", c.delta().toString());
+        o.addProperty("learner", c.learner().name());
+        Rational b = c.learner().beta();
+        if (b != null) {
+            o.addProperty("beta", b.toString());
+        }
+        o.addProperty("mixing", c.mixing().cliName());
+        o.addProperty("alpha_test", c.alphaTest().toString());
+        o.addProperty("eps_scale", c.epsScale().toString());
+        o.addProperty("precision_bits", c.precision().bits());
+        return o;
+    }
+
+    private static void addIfPresent(JsonObject o, String key, @Nullable Rational v) {
+        if (v != null) {
+            o.addProperty(key, v.toString());
+        }
+    }
+
+    /**
+     * Creates the output directory with its config.json, or (with --resume) checks the stored configuration and
+     * loads the finished replicates' records.
+     */
+    private Map<Integer, ReplicateResult> prepare(Path dir, JsonObject parameters, SimulationConfig config) {
+        Path configFile = dir.resolve("config.json");
+        Path replicateDir = dir.resolve("replicates");
+        Map<Integer, ReplicateResult> done = new HashMap<>();
+        JsonObject stored = new JsonObject();
+        stored.add("parameters", parameters);
+        if (!resume) {
+            if (Files.exists(configFile)) {
+                throw new UsageError("--out " + dir + " already holds a run; add --resume to continue it, or choose"
+                        + " another directory");
+            }
+            try {
+                Files.createDirectories(replicateDir);
+            } catch (IOException e) {
+                throw new UsageError("--out " + dir + ": cannot create the directory (" + e.getMessage() + ")");
+            }
+            stored.addProperty("version", Main.version());
+            writeAtomically(configFile, Json.print(stored));
+            return done;
+        }
+        if (!Files.isRegularFile(configFile)) {
+            throw new UsageError("--resume: " + dir + " has no config.json, so there is no run to continue");
+        }
+        JsonElement previous;
+        try {
+            previous = JsonParser.parseString(read(configFile)).getAsJsonObject().get("parameters");
+        } catch (RuntimeException e) {
+            throw new UsageError("--resume: " + configFile + " is not a loopbound simulate configuration");
+        }
+        if (!parameters.equals(previous)) {
+            throw new UsageError("--resume: the configuration stored in " + configFile + " differs from this one ("
+                    + difference(parameters, previous) + "); rerun with the stored options or use another --out");
+        }
+        try {
+            Files.createDirectories(replicateDir);
+        } catch (IOException e) {
+            throw new UsageError("--out " + dir + ": cannot create the directory (" + e.getMessage() + ")");
+        }
+        removeTemporaries(dir);
+        removeTemporaries(replicateDir);
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(replicateDir, "rep-*.json")) {
+            for (Path p : s) {
+                ReplicateResult r;
+                try {
+                    r = ReplicateResult.fromJson(JsonParser.parseString(read(p)).getAsJsonObject());
+                } catch (RuntimeException e) {
+                    throw new UsageError("--resume: " + p + " is not a replicate record of this run");
+                }
+                int j = r.replicate();
+                if (j < 0 || j >= config.replicates() || r.length() != config.generations() + 1
+                        || !String.valueOf(p.getFileName()).equals(recordName(j))) {
+                    throw new UsageError("--resume: " + p + " does not belong to this configuration");
+                }
+                done.put(j, r);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return done;
+    }
+
+    private static String difference(JsonObject now, @Nullable JsonElement before) {
+        if (before == null || !before.isJsonObject()) {
+            return "no parameters stored";
+        }
+        JsonObject b = before.getAsJsonObject();
+        for (String key : now.keySet()) {
+            if (!now.get(key).equals(b.get(key))) {
+                return key + ": stored " + b.get(key) + ", given " + now.get(key);
+            }
+        }
+        for (String key : b.keySet()) {
+            if (!now.has(key)) {
+                return key + ": stored " + b.get(key) + ", not given";
+            }
+        }
+        return "unknown difference";
+    }
+
+    /** Every file of a run goes through {@link AtomicFiles}: a reader never sees a half-written one. */
+    private static void writeAtomically(Path file, String text) {
+        try {
+            AtomicFiles.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Deletes the temporaries ({@code .NAME.*.tmp}) that a writer killed before its rename left behind. */
+    private static void removeTemporaries(Path dir) {
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, ".*.tmp")) {
+            for (Path p : s) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String recordName(int replicate) {
+        return String.format(Locale.ROOT, "rep-%06d.json", replicate);
+    }
+
+    // ---- output ----
+
+    private String resultId(SimulationConfig c) {
+        return c.scenario() == Scenario.ACCUMULATE ? "R5" : "R3";
+    }
+
+    private JsonObject json(SimulationConfig c, JsonObject parameters, SimulationSummary summary) {
+        int digits = common.digits();
+        JsonObject o = Json.resultObject(resultId(c));
+        o.add("parameters", parameters);
+        o.addProperty("version", Main.version());
+        JsonArray uses = new JsonArray();
+        for (String id : c.scenario() == Scenario.ACCUMULATE ? List.of("R3", "R5", "EPS-EMP")
+                : List.of("R3", "EPS-EMP")) {
+            JsonObject u = new JsonObject();
+            ResultIndex.Result r = ResultIndex.bundled().get(id);
+            u.addProperty("result", r.id());
+            u.addProperty("label", r.label().tag());
+            uses.add(u);
+        }
+        o.add("uses", uses);
+        o.addProperty("provenance", "B_i is this project's reconstruction: R3 [derived] with eps(N, delta, k) of"
+                + " EPS-EMP [derived], which uses McDiarmid's inequality [imported]; not the paper's own theorem or"
+                + " constant");
+        JsonObject learnerObject = new JsonObject();
+        learnerObject.addProperty("name", c.learner().name());
+        learnerObject.addProperty("learning_error", c.learner().describe());
+        learnerObject.addProperty("proven_error", c.learner().hasProvenError());
+        o.add("learner", learnerObject);
+        if (!c.epsScale().equals(Rational.ONE)) {
+            o.addProperty("warning", "eps scaled by " + c.epsScale() + " (--eps-scale): the bound tested is NOT"
+                    + " B_i; this run checks that a wrong bound is detected");
+        }
+        o.add("methods", methods());
+        JsonArray gens = new JsonArray();
+        for (GenerationSummary s : summary.generations()) {
+            JsonObject v = new JsonObject();
+            v.addProperty("generation", s.generation());
+            v.addProperty("n", Long.toString(s.size()));
+            v.add("lambda", Json.value(Certified.exact(s.lambda()), digits));
+            v.add("mean_tv", Json.value(Certified.exact(s.meanTv()), digits));
+            v.add("tv_ci", interval(s.tvCiLo(), s.tvCiHi()));
+            JsonObject q = new JsonObject();
+            q.add("min", Json.value(Certified.exact(s.tvMin()), digits));
+            q.add("median", Json.value(Certified.exact(s.tvMedian()), digits));
+            q.add("p90", Json.value(Certified.exact(s.tvP90()), digits));
+            q.add("max", Json.value(Certified.exact(s.tvMax()), digits));
+            v.add("tv_quantiles", q);
+            v.add("gini_simpson", estimate(s.giniSimpson()));
+            v.add("gini_simpson_ci", interval(s.giniCiLo(), s.giniCiHi()));
+            v.add("entropy", estimate(s.entropy()));
+            v.add("atoms_lost", Json.value(Certified.exact(s.atomsLost()), digits));
+            if (c.scenario() == Scenario.FULLY_SYNTHETIC) {
+                v.addProperty("fixed_replicates", s.fixedReplicates());
+            }
+            Certified b = s.bound();
+            // JSON printing drops nulls, so "no bound" is said in words.
+            if (b == null) {
+                v.addProperty("bound", "none: the learner has no proven learning error eps");
+            } else {
+                v.add("bound", Json.value(b, digits));
+            }
+            v.add("failure_probability", Json.value(Certified.exact(s.failureProbability()), digits));
+            v.addProperty("violations", s.violations());
+            v.add("violation_rate", Json.value(Certified.exact(s.violationRate()), digits));
+            v.add("violation_ci", interval(s.violationCiLo(), s.violationCiHi()));
+            v.add("p_value", estimate(s.pValue()));
+            v.addProperty("verdict", s.verdict().text());
+            gens.add(v);
+        }
+        o.add("generations", gens);
+        if (c.scenario() == Scenario.FULLY_SYNTHETIC) {
+            JsonObject f = new JsonObject();
+            for (Map.Entry<Integer, Integer> e : summary.fixation().entrySet()) {
+                f.addProperty(Integer.toString(e.getKey()), e.getValue());
+            }
+            o.add("fixation_counts", f);
+        }
+        return o;
+    }
+
+    private static JsonObject methods() {
+        JsonObject m = new JsonObject();
+        m.addProperty("tv", "exact TV(p_i, p0) = (1/2) sum_j |c_j/N - p0_j| per replicate, as a rational");
+        m.addProperty("mean_tv", "exact mean over replicates");
+        m.addProperty("tv_ci", "95% Student-t interval for the mean (double precision, ends rounded outward to"
+                + " 6 significant digits)");
+        m.addProperty("tv_quantiles", "nearest rank: the ceil(qR)-th smallest exact TV (q = 0, 1/2, 9/10, 1)");
+        m.addProperty("gini_simpson", "mean of 1 - sum_j p_j^2 with a 95% Student-t interval (double precision,"
+                + " 10 significant digits)");
+        m.addProperty("entropy", "mean of -sum_j p_j ln p_j in nats (double precision, 10 significant digits)");
+        m.addProperty("atoms_lost", "exact mean number of atoms with p0_j > 0 and p_j = 0");
+        m.addProperty("violation", "exact TV > hi(B_i), the upper end of the certified enclosure of B_i"
+                + " (conservative: TVs between B_i and hi(B_i) are not counted)");
+        m.addProperty("violation_ci", "95% Clopper-Pearson (exact binomial) interval via Beta quantiles");
+        m.addProperty("verdict", "one-sided exact binomial test of H0: violation rate <= (i+1) delta; FAIL when"
+                + " P(Bin(R, (i+1) delta) >= violations) < alpha_test, else PASS; VACUOUS when (i+1) delta >= 1;"
+                + " NO-BOUND for a learner without a proven eps");
+        return m;
+    }
+
+    private static JsonElement interval(double lo, double hi) {
+        if (Double.isNaN(lo) || Double.isNaN(hi)) {
+            return new JsonPrimitive("undefined for a single replicate");
+        }
+        JsonObject o = new JsonObject();
+        o.addProperty("lo", decimal(lo, 6, RoundingMode.FLOOR));
+        o.addProperty("hi", decimal(hi, 6, RoundingMode.CEILING));
+        return o;
+    }
+
+    private static JsonElement estimate(double x) {
+        return new JsonPrimitive(Double.isNaN(x) ? "none" : decimal(x, 10, RoundingMode.HALF_EVEN));
+    }
+
+    /** A double statistic as a decimal string with {@code digits} significant digits. */
+    private static String decimal(double x, int digits, RoundingMode mode) {
+        if (x == 0) {
+            return "0";
+        }
+        return new BigDecimal(x).round(new MathContext(digits, mode)).stripTrailingZeros().toString();
+    }
+
+    /** A short decimal for tables: plain when it is the exact value, else marked "~" (rounded down). */
+    private static String shortExact(Rational x) {
+        BigDecimal d = x.toDecimal(6, Rounding.DOWN);
+        String text = d.stripTrailingZeros().toPlainString();
+        return Rational.of(d).equals(x) ? text : "~" + text;
+    }
+
+    private String table(SimulationConfig c, SimulationSummary summary) {
+        int digits = common.tableDigits();
+        ResultIndex.Result r = ResultIndex.bundled().get(resultId(c));
+        StringBuilder b = new StringBuilder();
+        b.append(r.headline()).append(" with EPS-EMP ").append(ResultIndex.bundled().get("EPS-EMP").label().tag())
+                .append(" (McDiarmid [imported]) - a reconstruction, not the paper's own theorem\n");
+        b.append("scenario ").append(c.scenario().cliName()).append("; p0 ").append(c.p0().spec()).append(" (k = ")
+                .append(c.p0().atoms()).append("); ").append(c.mixing().cliName()).append(" mixing; ")
+                .append(c.replicates()).append(" replicates; seed ").append(c.seed()).append("; delta ")
+                .append(c.delta()).append('\n');
+        b.append("learner: ").append(c.learner().describe()).append('\n');
+        if (!c.epsScale().equals(Rational.ONE)) {
+            b.append("WARNING: eps scaled by ").append(c.epsScale())
+                    .append(" (--eps-scale): the bound tested is NOT B_i\n");
+        }
+        Table t = new Table("i", "N_i", "lambda_i", "mean TV", "95% t-CI", "median TV", "max TV", "Gini-Simpson",
+                "lost", "B_i", "(i+1)delta", "violations", "95% CP-CI", "verdict");
+        for (GenerationSummary s : summary.generations()) {
+            Certified bound = s.bound();
+            t.row(Integer.toString(s.generation()), Long.toString(s.size()), s.lambda().toString(),
+                    shortExact(s.meanTv()), ci(s.tvCiLo(), s.tvCiHi()), shortExact(s.tvMedian()),
+                    shortExact(s.tvMax()), Double.isNaN(s.giniSimpson()) ? "-" : "~" + decimal(s.giniSimpson(), 6,
+                            RoundingMode.HALF_EVEN),
+                    shortExact(s.atomsLost()), bound == null ? "none" : Table.cell(bound, digits),
+                    s.failureProbability().toString(), s.violations() + "/" + c.replicates(),
+                    ci(s.violationCiLo(), s.violationCiHi()), s.verdict().text());
+        }
+        b.append(t.render());
+        b.append("~: rounded down to 6 significant digits (exact values in --json). CIs: double precision, outward.\n");
+        b.append("violation: exact TV > hi(B_i) (conservative). verdict: one-sided exact binomial test of"
+                + " rate <= (i+1)delta at level ").append(c.alphaTest()).append(".\n");
+        if (c.scenario() == Scenario.FULLY_SYNTHETIC) {
+            b.append("fixation at generation ").append(c.generations()).append(" (atom: replicates): ")
+                    .append(summary.fixation().isEmpty() ? "none" : summary.fixation().toString()).append('\n');
+        }
+        if (summary.generations().stream().anyMatch(s -> s.verdict() == Verdict.FAIL)) {
+            b.append("FAIL: the observed violation rate is significantly above (i+1)delta in some generation.\n");
+        }
+        return b.toString();
+    }
+
+    private static String ci(double lo, double hi) {
+        if (Double.isNaN(lo) || Double.isNaN(hi)) {
+            return "-";
+        }
+        return "[" + decimal(lo, 4, RoundingMode.FLOOR) + ", " + decimal(hi, 4, RoundingMode.CEILING) + "]";
+    }
+
+    private String csv(SimulationConfig c, SimulationSummary summary) {
+        StringBuilder b = new StringBuilder();
+        b.append("generation,n,lambda,mean_tv,mean_tv_decimal,tv_ci_lo,tv_ci_hi,tv_min,tv_median,tv_p90,tv_max,"
+                + "gini_simpson,gini_ci_lo,gini_ci_hi,entropy,atoms_lost,fixed_replicates,bound_lo,bound_hi,"
+                + "failure_probability,violations,violation_rate,violation_ci_lo,violation_ci_hi,p_value,verdict\n");
+        for (GenerationSummary s : summary.generations()) {
+            Certified bound = s.bound();
+            String[] cells = {
+                Integer.toString(s.generation()), Long.toString(s.size()), s.lambda().toString(),
+                s.meanTv().toString(), s.meanTv().toDecimal(12, Rounding.DOWN).toString(),
+                csvDouble(s.tvCiLo(), RoundingMode.FLOOR), csvDouble(s.tvCiHi(), RoundingMode.CEILING),
+                s.tvMin().toDecimal(12, Rounding.DOWN).toString(),
+                s.tvMedian().toDecimal(12, Rounding.DOWN).toString(),
+                s.tvP90().toDecimal(12, Rounding.DOWN).toString(), s.tvMax().toDecimal(12, Rounding.DOWN).toString(),
+                csvDouble(s.giniSimpson(), RoundingMode.HALF_EVEN), csvDouble(s.giniCiLo(), RoundingMode.FLOOR),
+                csvDouble(s.giniCiHi(), RoundingMode.CEILING), csvDouble(s.entropy(), RoundingMode.HALF_EVEN),
+                s.atomsLost().toString(), Integer.toString(s.fixedReplicates()),
+                bound == null ? "" : bound.enclosure().lo().toDecimalString(12, Rounding.DOWN),
+                bound == null ? "" : bound.enclosure().hi().toDecimalString(12, Rounding.UP),
+                s.failureProbability().toString(), Integer.toString(s.violations()), s.violationRate().toString(),
+                csvDouble(s.violationCiLo(), RoundingMode.FLOOR), csvDouble(s.violationCiHi(), RoundingMode.CEILING),
+                csvDouble(s.pValue(), RoundingMode.HALF_EVEN), s.verdict().text()};
+            b.append(String.join(",", cells)).append('\n');
+        }
+        return b.toString();
+    }
+
+    private static String csvDouble(double x, RoundingMode mode) {
+        return Double.isNaN(x) ? "" : decimal(x, 10, mode);
     }
 }
