@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
             ThresholdCommand.class,
             KdeBiasCommand.class,
             SimulateCommand.class,
+            DiffusionCommand.class,
+            KdeCommand.class,
             ReproduceCommand.class,
             VectorsCommand.class,
             CheckCommand.class,

@@ -56,15 +56,29 @@ public final class ReproduceCommand implements java.util.concurrent.Callable<Int
     CommandLine.Model.CommandSpec spec;
 
     private static final Precision P = Precision.bits(128);
-    /** Each claim of the abstract with the results that formalize it or bear on it. */
-    private static final String[][] CLAIMS = {
-        {"C1", "R1", "R2", "R3", "R5", "EPS-EMP"},
-        {"C2", "R2", "R3", "R4"},
-        {"C3", "P1", "P2"},
-        {"C4", "D0", "D1", "D2"},
-        {"C5", "K1", "K2"},
-        {"C6", "R4"},
-    };
+    /** A claim of the abstract with the results that formalize it or bear on it. */
+    private record Claim(String id, List<String> results) {
+    }
+
+    private static final List<Claim> CLAIMS = List.of(
+            new Claim("C1", List.of("R1", "R2", "R3", "R5", "EPS-EMP")),
+            new Claim("C2", List.of("R2", "R3", "R4")),
+            new Claim("C3", List.of("P1", "P2")),
+            new Claim("C4", List.of("D0", "D1", "D2")),
+            new Claim("C5", List.of("K1", "K2")),
+            new Claim("C6", List.of("R4")));
+
+    /** One simulated scenario of the C1/C2/C6 cross-checks: its name and its scenario options. */
+    private record Run(String scenario, List<String> options) {
+    }
+
+    private static final List<Run> RUNS = List.of(
+            new Run("fully-synthetic", List.of("--n", "1000")),
+            new Run("fixed-proportion", List.of("--n", "1000", "--lambda", "1/2")),
+            new Run("last-injection", List.of("--n", "1000", "--lambda", "9/10")),
+            new Run("growing-size", List.of("--n", "100", "--growth-exponent", "2")),
+            new Run("expanding-synthetic", List.of("--real", "200", "--synthetic", "800")),
+            new Run("accumulate", List.of("--real", "200", "--synthetic", "200")));
     private static final int DIGITS = 12;
 
     /** Sizes of one run. */
@@ -89,8 +103,8 @@ public final class ReproduceCommand implements java.util.concurrent.Callable<Int
         report.configure("p0 (simulations)", "uniform:10 (k = 10 atoms)");
         report.configure("precision", P.toString());
         // Sections in claim order, each with the results that formalize the claim.
-        for (String[] claim : CLAIMS) {
-            report.section(claim[0], List.of(claim).subList(1, claim.length));
+        for (Claim claim : CLAIMS) {
+            report.section(claim.id(), claim.results());
         }
         steps = 6 + 1 + 10 + 2;
         step = 0;
@@ -157,46 +171,23 @@ public final class ReproduceCommand implements java.util.concurrent.Callable<Int
         ClaimsReport.Section c1 = report.section("C1");
         ClaimsReport.Section c2 = report.section("C2");
         ClaimsReport.Section c6 = report.section("C6");
-        String[][] runs = {
-            {"fully-synthetic", "--n", "1000"},
-            {"fixed-proportion", "--n", "1000", "--lambda", "1/2"},
-            {"last-injection", "--n", "1000", "--lambda", "9/10"},
-            {"growing-size", "--n", "100", "--growth-exponent", "2"},
-            {"expanding-synthetic", "--real", "200", "--synthetic", "800"},
-            {"accumulate", "--real", "200", "--synthetic", "200"},
-        };
         long sub = 1;
-        for (String[] run : runs) {
-            String scenario = run[0];
-            List<String> extra = List.of(run).subList(1, run.length);
-            List<String> args = simulateArgs(scenario, plan, sub++, extra.toArray(new String[0]));
+        for (Run run : RUNS) {
+            String scenario = run.scenario();
+            List<String> args = simulateArgs(scenario, plan, sub++, run.options().toArray(new String[0]));
             progress("simulate " + scenario);
             JsonObject o = GoldenVectors.runJson(args);
-            JsonArray gens = o.getAsJsonArray("generations");
+            List<JsonObject> gens = new ArrayList<>();
+            o.getAsJsonArray("generations").forEach(e -> gens.add(e.getAsJsonObject()));
+            double[] x = column(gens, g -> g.get("generation").getAsDouble());
+            double[] mean = column(gens, g -> number(g.get("mean_tv")));
+            double[] lo = column(gens, g -> number(g.getAsJsonObject("tv_ci").get("lo")));
+            double[] hi = column(gens, g -> number(g.getAsJsonObject("tv_ci").get("hi")));
+            double[] bound = column(gens, g -> upper(g.getAsJsonObject("bound")));
+            long pass = gens.stream().filter(g -> g.get("verdict").getAsString().equals("PASS")).count();
+            long fail = gens.stream().filter(g -> g.get("verdict").getAsString().equals("FAIL")).count();
+            double worst = gens.stream().mapToDouble(g -> number(g.get("violation_rate"))).max().orElse(0);
             int n = gens.size();
-            double[] x = new double[n];
-            double[] mean = new double[n];
-            double[] lo = new double[n];
-            double[] hi = new double[n];
-            double[] bound = new double[n];
-            int pass = 0;
-            int fail = 0;
-            double worst = 0;
-            for (int i = 0; i < n; i++) {
-                JsonObject g = gens.get(i).getAsJsonObject();
-                x[i] = g.get("generation").getAsInt();
-                mean[i] = number(g.get("mean_tv"));
-                lo[i] = number(g.getAsJsonObject("tv_ci").get("lo"));
-                hi[i] = number(g.getAsJsonObject("tv_ci").get("hi"));
-                bound[i] = upper(g.getAsJsonObject("bound"));
-                String verdict = g.get("verdict").getAsString();
-                if (verdict.equals("FAIL")) {
-                    fail++;
-                } else if (verdict.equals("PASS")) {
-                    pass++;
-                }
-                worst = Math.max(worst, number(g.get("violation_rate")));
-            }
             String verdict = fail == 0 && pass > 0 ? "PASS" : "FAIL";
             String detail = scenario + ": " + pass + " generations PASS, " + fail + " FAIL (violation rate ≤ "
                     + String.format(java.util.Locale.ROOT, "%.4f", worst) + " against (i+1)δ, δ = 1/100; "
@@ -212,10 +203,14 @@ public final class ReproduceCommand implements java.util.concurrent.Callable<Int
                             .line("simulated mean TV", x, mean)
                             .dashed("bound B_i (R3, upper end)", x, bound)
                             .render());
-            JsonObject last = gens.get(n - 1).getAsJsonObject();
+            JsonObject last = gens.get(n - 1);
             target.number(scenario + ": B_" + (n - 1) + " (R3, empirical ε)",
                     value(last.getAsJsonObject("bound")), "[derived]");
         }
+    }
+
+    private static double[] column(List<JsonObject> rows, java.util.function.ToDoubleFunction<JsonObject> f) {
+        return rows.stream().mapToDouble(f).toArray();
     }
 
     private static String value(JsonObject v) {

@@ -10,8 +10,8 @@ import java.util.Locale;
  */
 public final class SvgPlot {
 
-    private static final String[] COLORS = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf",
-        "#8c564b", "#e377c2"};
+    private static final List<String> COLORS = List.of("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e",
+            "#17becf", "#8c564b", "#e377c2");
     private static final int WIDTH = 640;
     private static final int HEIGHT = 400;
     private static final int LEFT = 72;
@@ -155,7 +155,7 @@ public final class SvgPlot {
         int legendY = TOP + 8;
         int color = 0;
         for (Band band : bands) {
-            String c = COLORS[color++ % COLORS.length];
+            String c = COLORS.get(color++ % COLORS.size());
             StringBuilder pts = new StringBuilder();
             for (int i = 0; i < band.x().length && i < band.hi().length; i++) {
                 pts.append(String.format(Locale.ROOT, "%.2f,%.2f ", px.applyAsDouble(band.x()[i]),
@@ -170,7 +170,7 @@ public final class SvgPlot {
             legendY = legend(b, legendY, c, band.name(), "band");
         }
         for (Series s : series) {
-            String c = COLORS[color++ % COLORS.length];
+            String c = COLORS.get(color++ % COLORS.size());
             StringBuilder pts = new StringBuilder();
             for (int i = 0; i < s.x().length && i < s.y().length; i++) {
                 if (Double.isFinite(s.y()[i])) {

@@ -1,0 +1,210 @@
+package org.loopbound.cli;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import org.checkerframework.checker.nullness.qual.Nullable;
+import org.loopbound.arith.Certified;
+import org.loopbound.arith.Precision;
+import org.loopbound.arith.Rational;
+import org.loopbound.bound.Schedule;
+import org.loopbound.diffusion.GaussianMixture;
+import org.loopbound.diffusion.MeanInterval;
+import org.loopbound.kde.Bandwidth;
+import org.loopbound.kde.K2Oracle;
+import org.loopbound.kde.KdeLoop;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code loopbound kde}: the Gaussian KDE loop of issue 5 (org.loopbound.kde), bearing on K1/K2 [derived] and claim C5.
+ * Where K2's hypotheses hold, the simulated mean density is checked against K2's exact E[p̂_i] and the simulated E TV
+ * against K2's certified lower bound TV(E p̂_i, p₀).
+ */
+@Command(name = "kde", sortOptions = false,
+        description = {"Gaussian kernel density estimation in the self-consuming loop (claim C5), with the K2 [derived]",
+            "oracle checks. Double-precision simulation; K2's values are certified."},
+        subcommands = {KdeCommand.Loop.class})
+public final class KdeCommand implements Runnable {
+
+    @CommandLine.Spec
+    @SuppressWarnings("nullness:initialization.field.uninitialized") // injected by picocli
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: loop");
+    }
+
+    /** {@code kde loop}. */
+    @Command(name = "loop", sortOptions = false,
+            description = {"TV(p_i, p0) of the KDE over the generations of a scenario (quadrature, no estimator",
+                "noise), the mean density at check points, and the K2 checks where K2 applies."})
+    static final class Loop implements Runnable {
+        @Option(names = "--p0", defaultValue = "1:0:1", paramLabel = "MIX",
+                description = "Data distribution weight:mean:variance[,…], exact (default: ${DEFAULT-VALUE} ="
+                        + " N(0, 1)). K2 needs a single component.")
+        String p0 = "";
+
+        @Option(names = "--n", converter = RationalConverter.class, paramLabel = "N",
+                description = "Samples per generation (growing-size: N_0), whole, >= 2.")
+        @Nullable Rational n;
+
+        @Option(names = "--bandwidth", defaultValue = "1/5", paramLabel = "h|silverman",
+                description = "Fixed bandwidth h > 0 (exact) or 'silverman' (per generation) (default:"
+                        + " ${DEFAULT-VALUE}).")
+        String bandwidth = "";
+
+        @Option(names = "--points", defaultValue = "0,1,2", paramLabel = "x,…",
+                description = "Points where the mean density is checked (exact numbers) (default: ${DEFAULT-VALUE}).")
+        String points = "";
+
+        @Mixin DiffusionCommand.ScenarioOptions scenario = new DiffusionCommand.ScenarioOptions();
+        @Mixin DiffusionCommand.RunOptions run = new DiffusionCommand.RunOptions();
+        @Mixin CommonOptions common = new CommonOptions();
+        @CommandLine.Spec
+        @SuppressWarnings("nullness:initialization.field.uninitialized") // injected by picocli
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            Precision p = common.precision();
+            GaussianMixture mix = GaussianMixture.parse(p0);
+            Bandwidth h = bandwidth.trim().equalsIgnoreCase("silverman") ? Bandwidth.silverman()
+                    : Bandwidth.fixed(DiffusionCommand.positiveRational("--bandwidth", bandwidth));
+            double[] x = checkPoints();
+            Schedule schedule = scenario.schedule(Domains.optionalSize("--n", n, 2), null);
+            int reps = run.replicates();
+            KdeLoop.Settings settings = new KdeLoop.Settings(mix, h, x);
+            List<List<KdeLoop.Generation>> runs = DiffusionCommand.parallel(reps, run.threads(),
+                    r -> KdeLoop.run(settings, schedule, run.seed, r), spec.commandLine().getErr(), "kde loop");
+            StringBuilder csv = new StringBuilder("generation,replicate,n,bandwidth,tv");
+            for (int k = 0; k < x.length; k++) {
+                csv.append(",density_").append(k);
+            }
+            csv.append('\n');
+            for (int r = 0; r < runs.size(); r++) {
+                for (KdeLoop.Generation g : runs.get(r)) {
+                    csv.append(g.generation()).append(',').append(r).append(',').append(g.size()).append(',')
+                            .append(DiffusionCommand.num(g.bandwidth())).append(',')
+                            .append(DiffusionCommand.num(g.tv()));
+                    for (double d : g.density()) {
+                        csv.append(',').append(DiffusionCommand.num(d));
+                    }
+                    csv.append('\n');
+                }
+            }
+            run.writeCsv(csv);
+
+            K2Oracle oracle = K2Oracle.forLoop(mix, h, schedule);
+            String why = K2Oracle.whyNot(mix, h, schedule);
+            List<K2Oracle.DensityCheck> dc = oracle == null ? List.of() : oracle.densityChecks(runs, x, 0.95);
+            List<K2Oracle.TvCheck> tc = oracle == null ? List.of() : oracle.tvChecks(runs, 0.95, p);
+
+            JsonObject o = DiffusionCommand.result("K2", "K1");
+            JsonObject params = o.getAsJsonObject("parameters");
+            scenario.describe(params);
+            params.addProperty("p0", mix.spec());
+            if (n != null) {
+                params.addProperty("n", n.toString());
+            }
+            params.addProperty("bandwidth", h.describe());
+            params.addProperty("points", points);
+            params.addProperty("replicates", reps);
+            params.addProperty("seed", run.seed);
+            params.addProperty("precision_bits", p.bits());
+            o.addProperty("tv_method", "trapezoid quadrature of |p_i - p0| (no estimator noise; error about 1e-3"
+                    + " relative)");
+            Table t = new Table("i", "lambda_i", "N_i", "h_i (rep. 0)", "E TV(p_i, p0) [95% CI]",
+                    "K2 lower bound TV(E p_i, p0)", "consistent");
+            JsonArray values = new JsonArray();
+            for (int g = 0; g <= schedule.generations(); g++) {
+                double[] tv = new double[runs.size()];
+                for (int r = 0; r < tv.length; r++) {
+                    tv[r] = runs.get(r).get(g).tv();
+                }
+                MeanInterval m = MeanInterval.of(tv, 0.95);
+                K2Oracle.TvCheck check = g < tc.size() ? tc.get(g) : null;
+                JsonObject v = new JsonObject();
+                v.addProperty("generation", g);
+                v.addProperty("lambda", schedule.lambda(g).toString());
+                v.addProperty("n", schedule.size(g).toString());
+                v.add("tv", DiffusionCommand.simulated(m));
+                if (check != null) {
+                    v.add("k2_tv_lower_bound", Json.value(Certified.enclosed(check.lowerBound()), common.digits()));
+                    v.addProperty("consistent", check.consistent());
+                }
+                values.add(v);
+                t.row(Integer.toString(g), schedule.lambda(g).toString(), schedule.size(g).toString(),
+                        DiffusionCommand.num(runs.get(0).get(g).bandwidth()), DiffusionCommand.cell(m),
+                        check == null ? "n/a" : check.lowerBound().format(common.tableDigits()),
+                        check == null ? "n/a" : check.consistent() ? "yes" : "NO");
+            }
+            o.add("values", values);
+            Table d = new Table("i", "x", "mean p_i(x) [Bonferroni CI]", "K2 E[p_i](x)", "agrees");
+            JsonArray densities = new JsonArray();
+            for (K2Oracle.DensityCheck c : dc) {
+                d.row(Integer.toString(c.generation()), DiffusionCommand.num(c.x()),
+                        String.format(java.util.Locale.ROOT, "%.5f [%.5f, %.5f]", c.simulated().mean(),
+                                c.simulated().lo(), c.simulated().hi()),
+                        String.format(java.util.Locale.ROOT, "%.5f", c.expected()), c.agrees() ? "yes" : "NO");
+                JsonObject v = new JsonObject();
+                v.addProperty("generation", c.generation());
+                v.addProperty("x", DiffusionCommand.num(c.x()));
+                v.addProperty("mean", DiffusionCommand.num(c.simulated().mean()));
+                v.addProperty("ci_lo", DiffusionCommand.num(c.simulated().lo()));
+                v.addProperty("ci_hi", DiffusionCommand.num(c.simulated().hi()));
+                v.addProperty("k2_expected_density", DiffusionCommand.num(c.expected()));
+                v.addProperty("agrees", c.agrees());
+                densities.add(v);
+            }
+            o.add("density_checks", densities);
+            boolean allAgree = dc.stream().allMatch(K2Oracle.DensityCheck::agrees)
+                    && tc.stream().allMatch(K2Oracle.TvCheck::consistent);
+            o.addProperty("k2_applies", oracle != null);
+            if (why != null) {
+                o.addProperty("k2_not_applicable_because", why);
+            } else {
+                o.addProperty("k2_all_checks_pass", allAgree);
+            }
+            if (common.json()) {
+                DiffusionCommand.emit(spec, Json.print(o));
+                return;
+            }
+            StringBuilder b = new StringBuilder();
+            b.append(DiffusionCommand.labels("K2", "K1")).append(DiffusionCommand.SIMULATED).append('\n')
+                    .append("scenario ").append(scenario.scenario().cliName()).append("; p0 = ").append(mix.spec())
+                    .append("; ").append(h.describe()).append('\n').append(t.render());
+            if (why != null) {
+                b.append("K2 checks: not applicable (").append(why).append(")\n");
+            } else {
+                b.append("K2 density checks (intervals Bonferroni-corrected over all ").append(dc.size())
+                        .append(" checks, joint level 95%):\n").append(d.render())
+                        .append(allAgree ? "K2 checks: all pass\n" : "K2 checks: SOME FAIL\n");
+            }
+            DiffusionCommand.emit(spec, b.toString());
+        }
+
+        private double[] checkPoints() {
+            List<Double> xs = new ArrayList<>();
+            for (String part : points.split(",", -1)) {
+                try {
+                    xs.add(Rational.parse(part.trim()).doubleValue());
+                } catch (NumberFormatException e) {
+                    throw new UsageError("--points must be a list of exact numbers, got '" + part.trim() + "'");
+                }
+            }
+            if (xs.size() > 1000) {
+                throw new UsageError("--points must list at most 1000 points, got " + xs.size());
+            }
+            double[] out = new double[xs.size()];
+            for (int k = 0; k < out.length; k++) {
+                out[k] = xs.get(k);
+            }
+            return out;
+        }
+    }
+}

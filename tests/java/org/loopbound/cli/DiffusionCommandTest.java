@@ -1,0 +1,154 @@
+package org.loopbound.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine;
+
+/** Fixed-seed smoke runs of every diffusion experiment, thread-count independence, and bad-input errors. */
+class DiffusionCommandTest {
+
+    /** Small model settings so that each run takes well under a second of CPU. */
+    private static final String[] SMALL = {"--width", "16", "--eval-samples", "300", "--steps", "20", "--bins", "20",
+        "--replicates", "2", "--seed", "11"};
+
+    /**
+     * Runs the command line: through {@link Main#run} once Main lists the diffusion and kde commands, until then
+     * through a CommandLine with them added and Main's error mapping (usage errors exit 2, certificates 1).
+     */
+    static CliRunner.Result run(String... args) {
+        if (new CommandLine(new Main()).getSubcommands().containsKey("diffusion")) {
+            return CliRunner.run(args);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        CommandLine cl = new CommandLine(new Main()).addSubcommand(new DiffusionCommand())
+                .addSubcommand(new KdeCommand());
+        cl.setOut(new PrintWriter(new PrintStream(out, true, StandardCharsets.UTF_8), true));
+        PrintWriter errWriter = new PrintWriter(new PrintStream(err, true, StandardCharsets.UTF_8), true);
+        cl.setErr(errWriter);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            ex.getCommandLine().getErr().println("loopbound " + ex.getCommandLine().getCommandName() + ": "
+                    + ex.getMessage());
+            return Main.EXIT_USAGE;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+            c.getErr().println("loopbound " + c.getCommandName() + ": " + ex.getMessage());
+            if (ex instanceof UsageError || ex instanceof IllegalArgumentException) {
+                return Main.EXIT_USAGE;
+            }
+            return Main.EXIT_FAILURE;
+        });
+        int code = cl.execute(args);
+        errWriter.flush();
+        return new CliRunner.Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static String[] with(String[] base, String... more) {
+        String[] all = new String[base.length + more.length];
+        System.arraycopy(more, 0, all, 0, more.length);
+        System.arraycopy(base, 0, all, more.length, base.length);
+        return all;
+    }
+
+    @Test
+    void oracleNamesItsResultsAndReportsAnEstimateWithItsInterval() {
+        CliRunner.Result r = run(with(SMALL, "diffusion", "oracle", "--json"));
+        assertEquals(0, r.exit(), r.err());
+        JsonObject o = JsonParser.parseString(r.out()).getAsJsonObject();
+        assertEquals("D0", o.get("result").getAsString());
+        assertEquals("[imported]", o.get("label").getAsString());
+        assertEquals("C4", o.get("claim").getAsString());
+        assertTrue(o.get("simulation").getAsString().contains("not certified"));
+        JsonObject tv = o.getAsJsonObject("tv_histogram");
+        double lo = Double.parseDouble(tv.get("ci95_lo").getAsString());
+        double mean = Double.parseDouble(tv.get("mean").getAsString());
+        double hi = Double.parseDouble(tv.get("ci95_hi").getAsString());
+        assertTrue(lo <= mean && mean <= hi && mean >= 0 && mean <= 1, tv.toString());
+        CliRunner.Result table = run(with(SMALL, "diffusion", "oracle"));
+        assertTrue(table.out().startsWith("D0 "), table.out());
+        assertTrue(table.out().contains("[imported]") && table.out().contains("not the paper's own theorems"));
+    }
+
+    @Test
+    void tauSweepReportsD2CertifiedTauStarAndIsIndependentOfThreads(@TempDir Path dir) throws Exception {
+        String[] args = with(SMALL, "diffusion", "tau-sweep", "--n", "20,40", "--taus", "1e3,1e6",
+                "--generations", "1", "--json");
+        Path one = dir.resolve("one.csv");
+        Path two = dir.resolve("two.csv");
+        CliRunner.Result a = run(with(new String[] {"--threads", "1", "--out", one.toString()}, args));
+        CliRunner.Result b = run(with(new String[] {"--threads", "3", "--out", two.toString()}, args));
+        assertEquals(0, a.exit(), a.err());
+        assertEquals(a.out(), b.out());
+        assertTrue(java.util.Arrays.equals(Files.readAllBytes(one), Files.readAllBytes(two)));
+        assertEquals(1 + 2 * 2 * 2 * 2, Files.readAllLines(one).size());
+        JsonObject o = JsonParser.parseString(a.out()).getAsJsonObject();
+        assertEquals("D2", o.get("result").getAsString());
+        assertEquals("[derived]", o.get("label").getAsString());
+        JsonArray best = o.getAsJsonArray("best_tau");
+        assertEquals(4, best.size());
+        JsonObject d2 = best.get(0).getAsJsonObject().getAsJsonObject("d2");
+        assertEquals("D2", d2.get("result").getAsString());
+        // m N / 4 = 16·20/4 = 80: τ* = 80^(1/5) = 2.4022…, an enclosure.
+        JsonObject star = d2.getAsJsonObject("tau_star");
+        assertTrue(star.get("lo").getAsString().startsWith("2.4022"), star.toString());
+        assertEquals(2, o.getAsJsonArray("scaling").size());
+    }
+
+    @Test
+    void loopComparesFixedAndPerGenerationTau() {
+        CliRunner.Result r = run(with(SMALL, "diffusion", "loop", "--scenario", "growing-size", "--n", "10",
+                "--growth-exponent", "1", "--generations", "2", "--tau", "1e5", "--tau-scale", "1e4", "--json"));
+        assertEquals(0, r.exit(), r.err());
+        JsonObject o = JsonParser.parseString(r.out()).getAsJsonObject();
+        assertEquals("D1", o.get("result").getAsString());
+        JsonArray v = o.getAsJsonArray("values");
+        assertEquals(3, v.size());
+        double t0 = Double.parseDouble(v.get(0).getAsJsonObject().get("tau_d2").getAsString());
+        double t2 = Double.parseDouble(v.get(2).getAsJsonObject().get("tau_d2").getAsString());
+        // N_j = 10 (j+1): τ_2/τ_0 = 3^(1/5).
+        assertEquals(Math.pow(3, 0.2), t2 / t0, 1e-4);
+        assertEquals("100000", v.get(2).getAsJsonObject().get("tau_fixed").getAsString());
+    }
+
+    @Test
+    void phaseSweepRunsAndNamesP2AndC3() {
+        CliRunner.Result r = run(with(SMALL, "diffusion", "phase", "--real", "20", "--synthetic", "0,20,60",
+                "--generations", "1", "--tau", "1e5"));
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().startsWith("P2 "), r.out());
+        assertTrue(r.out().contains("C3") && r.out().contains("largest mean TV at s ="), r.out());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "diffusion oracle --p0 1/2:0:1,1/3:1:1 | --p0 weights must sum to exactly 1",
+        "diffusion oracle --steps 0 | --steps must be in [1, 100000]",
+        "diffusion oracle --cutoff 7 | --cutoff must be in (0, 6)",
+        "diffusion oracle --sampler euler | --sampler must be sde or ode",
+        "diffusion oracle --replicates 1 | --replicates must be in [2, 100000]",
+        "diffusion loop --scenario fixed-proportion --n 10 --lambda 1/3 --tau 1 --tau-scale 1 | stratified mixing"
+                + " needs whole counts",
+        "diffusion phase --real 10 --tau 1 --tau-scale 2 | give exactly one of --tau",
+        "diffusion tau-sweep --taus 0,1 | --taus must be > 0",
+        "diffusion tau-sweep --scenario accumulate --real 5 --synthetic 5 | --scenario for tau-sweep"})
+    void badInputIsAOneLineErrorWithExitCode2(String args, String message) {
+        CliRunner.Result r = run(with(new String[] {"--eval-samples", "10"}, args.trim().split(" ")));
+        assertEquals(2, r.exit(), r.out() + r.err());
+        assertTrue(r.err().contains(message), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+    }
+}
