@@ -161,9 +161,17 @@ public final class ReproduceCommand implements java.util.concurrent.Callable<Int
                 .doubleValue();
     }
 
+    /** A number printed by a command: a JSON number, a numeral string, {"exact"} or {"lo","hi"} (midpoint). */
     private static double number(JsonElement e) {
-        return e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber() ? e.getAsDouble()
-                : Rational.parse(e.getAsString()).doubleValue();
+        if (e.isJsonObject()) {
+            JsonObject o = e.getAsJsonObject();
+            if (o.has("exact")) {
+                return Rational.parse(o.get("exact").getAsString()).doubleValue();
+            }
+            return (Rational.parse(o.get("lo").getAsString()).doubleValue()
+                    + Rational.parse(o.get("hi").getAsString()).doubleValue()) / 2;
+        }
+        return e.getAsJsonPrimitive().isNumber() ? e.getAsDouble() : Rational.parse(e.getAsString()).doubleValue();
     }
 
     /** C1/C2: the R3 bound against simulation, for every scenario. */
