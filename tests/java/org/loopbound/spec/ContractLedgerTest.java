@@ -74,7 +74,12 @@ class ContractLedgerTest {
         }
         String simple = c.type().substring(c.type().lastIndexOf('.') + 1);
         String tests = testsMentioning.get(simple);
-        return tests == null ? "NOT ESTABLISHED" : "checked by tests: " + tests;
+        if (tests != null) {
+            return "checked by tests: " + tests;
+        }
+        String pkg = c.type().substring(0, c.type().lastIndexOf('.'));
+        String indirect = testsMentioning.get("package " + pkg);
+        return indirect == null ? "NOT ESTABLISHED" : "checked indirectly (through its callers) by " + indirect;
     }
 
     private static List<String> simpleNames(List<String> fq) {
@@ -96,6 +101,14 @@ class ContractLedgerTest {
                     found.computeIfAbsent(simple, k -> new TreeSet<>())
                             .add(t.getFileName().toString().replace(".java", ""));
                 }
+            }
+        }
+        for (Path t : testFiles) {
+            String src = Files.readString(t, StandardCharsets.UTF_8);
+            Matcher m = Pattern.compile("^package ([\\w.]+);", Pattern.MULTILINE).matcher(src);
+            if (m.find()) {
+                found.computeIfAbsent("package " + m.group(1), k -> new TreeSet<>())
+                        .add(t.getFileName().toString().replace(".java", ""));
             }
         }
         Map<String, String> out = new TreeMap<>();
