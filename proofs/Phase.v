@@ -1,7 +1,7 @@
-(** * Phase transition in the synthetic amount: P1 (and P2 endpoints)
+(** * Phase transition in the synthetic amount: P1 and P2
     (theory.md section 3).  Learning error model eps(N) = b N^(-alpha). *)
 
-From Coq Require Import Reals Lra Lia.
+From Coq Require Import Reals Ranalysis5 Lra Lia.
 From Coquelicot Require Import Coquelicot.
 From Loopbound Require Import TV.
 Open Scope R_scope.
@@ -370,3 +370,374 @@ Lemma P2_F1_is_P1 r b a s :
 Proof.
   intros HN. unfold P2_F, P1_f. simpl. field. exact HN.
 Qed.
+
+(** ** P2: the interior peak is unique
+
+    In the ratio t = s/r, F_i(s) = b r^(-a) G_i(t) with x = t/(1+t) and
+    G_i(t) = (1+t)^(1-a) (1 - x^i) + x^i (the geometric sum of x^j is (1+t)(1 - x^i)).
+    For t > 0, G_i'(t) = i x^(i-1) (1+t)^(-1-a) kappa(t) with
+    kappa(t) = (1-a)/i sum_{k<i} (1 + 1/t)^k - 1 + (1+t)^(a-1); every term of kappa is
+    non-increasing and the last strictly decreasing, kappa > 0 near 0 and kappa -> -a at
+    infinity, so kappa has exactly one zero t* and F_i rises before r t* and falls after it. *)
+
+Lemma sumn_geom n z : sumn n (fun k => z ^ k) * (z - 1) = z ^ n - 1.
+Proof.
+  induction n as [|n IH]; simpl sumn; simpl pow; [ring|].
+  rewrite Rmult_plus_distr_r, IH. ring.
+Qed.
+
+Lemma Rpower_one_minus' y c : 0 < y -> Rpower y (1 - c) = y * Rpower y (- c).
+Proof.
+  intros Hy. replace (1 - c) with (1 + - c) by ring.
+  rewrite Rpower_plus, Rpower_1 by exact Hy. reflexivity.
+Qed.
+
+Lemma ex_derive_continuity_pt f x : ex_derive f x -> continuity_pt f x.
+Proof.
+  intros [l Hl]. apply derivable_continuous_pt. exists l. apply is_derive_Reals. exact Hl.
+Qed.
+
+Lemma ex_derive_sumn n (g : nat -> R -> R) x :
+  (forall k, ex_derive (g k) x) -> ex_derive (fun t => sumn n (fun k => g k t)) x.
+Proof.
+  intros Hg. induction n as [|n IH]; simpl.
+  - apply ex_derive_const.
+  - apply (ex_derive_plus (fun t => sumn n (fun k => g k t)) (g n)); [exact IH | apply Hg].
+Qed.
+
+(** f(lo) < f(hi) when f is continuous on [lo, hi] with a positive derivative inside. *)
+Lemma incr_closed f df lo hi : lo < hi ->
+  (forall x, lo < x < hi -> is_derive f x (df x)) ->
+  (forall x, lo <= x <= hi -> continuity_pt f x) ->
+  (forall x, lo < x < hi -> 0 < df x) -> f lo < f hi.
+Proof.
+  intros Hlh Hd Hc Hp.
+  set (m1 := lo + (hi - lo) / 3). set (m2 := lo + 2 * (hi - lo) / 3).
+  assert (Hm : lo < m1 < m2 /\ m2 < hi) by (unfold m1, m2; lra).
+  assert (Hweak : forall u v, lo <= u -> u < v -> v <= hi -> f u <= f v).
+  { intros u v Hu Huv Hv.
+    destruct (MVT_gen f u v (fun c => Rmax 0 (df c))) as [c [_ Heq]].
+    - rewrite Rmin_left, Rmax_right by lra. intros x Hx.
+      rewrite Rmax_right by (left; apply Hp; lra). apply Hd. lra.
+    - rewrite Rmin_left, Rmax_right by lra. intros x Hx. apply Hc. lra.
+    - assert (0 <= Rmax 0 (df c) * (v - u)) by (apply Rmult_le_pos; [apply Rmax_l | lra]). lra. }
+  destruct (MVT_gen f m1 m2 df) as [c [Hcm Heq]].
+  - rewrite Rmin_left, Rmax_right by lra. intros x Hx. apply Hd. lra.
+  - rewrite Rmin_left, Rmax_right by lra. intros x Hx. apply Hc. lra.
+  - rewrite Rmin_left, Rmax_right in Hcm by lra.
+    assert (0 < df c) by (apply Hp; lra).
+    assert (0 < df c * (m2 - m1)) by (apply Rmult_lt_0_compat; lra).
+    pose proof (Hweak lo m1 ltac:(lra) ltac:(lra) ltac:(lra)).
+    pose proof (Hweak m2 hi ltac:(lra) ltac:(lra) ltac:(lra)). lra.
+Qed.
+
+(** Normalised profile in the ratio t = s/r: F_i(s) = b r^(-a) G_i(s/r). *)
+Definition P2_G (a : R) (i : nat) (t : R) : R :=
+  Rpower (1 + t) (1 - a) * (1 - (t / (1 + t)) ^ i) + (t / (1 + t)) ^ i.
+
+(** G_i'(t) *)
+Definition P2_dG (a : R) (i : nat) (t : R) : R :=
+  (1 - a) * Rpower (1 + t) (- a) * (1 - (t / (1 + t)) ^ i)
+  - INR i * (t / (1 + t)) ^ pred i / (1 + t) ^ 2 * (Rpower (1 + t) (1 - a) - 1).
+
+(** The criterion kappa(t) = (1-a)/i sum_{k<i} (1 + 1/t)^k - 1 + (1+t)^(a-1)
+    (= (1-a) sum_{k<i} C(i-1,k)/(k+1) t^(-k) - 1 + (1+t)^(a-1)). *)
+Definition P2_kappa (a : R) (i : nat) (t : R) : R :=
+  (1 - a) / INR i * sumn i (fun k => (1 + / t) ^ k) - 1 + Rpower (1 + t) (a - 1).
+
+(** The positive prefactor of G_i' = prefactor * kappa. *)
+Definition P2_pref (a : R) (i : nat) (t : R) : R :=
+  INR i * (t / (1 + t)) ^ pred i * Rpower (1 + t) (- 1 - a).
+
+Lemma P2_F_G r b a i s : 0 < r -> 0 < r + s ->
+  P2_F r b a i s = b * Rpower r (- a) * P2_G a i (s / r).
+Proof.
+  intros Hr HN. unfold P2_F, P2_G.
+  assert (Ht : 0 < 1 + s / r).
+  { replace (1 + s / r) with ((r + s) / r) by (field; lra). apply Rdiv_lt_0_compat; lra. }
+  replace (s / (r + s)) with (s / r / (1 + s / r)) by (field; lra).
+  replace (r + s) with (r * (1 + s / r)) by (field; lra).
+  rewrite <- Rpower_mult_distr by lra.
+  set (t := s / r) in *. set (x := t / (1 + t)).
+  assert (Hs : sumn i (fun j => x ^ j) = (1 + t) * (1 - x ^ i)).
+  { pose proof (sumn_geom i x) as H1.
+    replace (x - 1) with (- / (1 + t)) in H1 by (unfold x; field; lra).
+    apply (Rmult_eq_reg_r (- / (1 + t))).
+    - rewrite H1. field. lra.
+    - apply Ropp_neq_0_compat, Rinv_neq_0_compat. lra. }
+  rewrite Hs, Rpower_one_minus' by exact Ht. ring.
+Qed.
+
+Lemma P2_G_derive a i t : -1 < t -> is_derive (P2_G a i) t (P2_dG a i t).
+Proof.
+  intros Ht. unfold P2_G, P2_dG.
+  replace (Rpower (1 + t) (- a)) with (Rpower (1 + t) (1 - a) / (1 + t))
+    by (rewrite Rpower_one_minus' by lra; field; lra).
+  unfold Rpower. auto_derive.
+  - repeat split; lra.
+    - unfold Rdiv. set (X := (t * / (1 + t)) ^ i). set (Y := (t * / (1 + t)) ^ Init.Nat.pred i).
+      set (E := exp ((1 - a) * ln (1 + t))). field. lra.
+Qed.
+
+Lemma P2_dG_factor a i t : (1 <= i)%nat -> 0 < t ->
+  P2_dG a i t = P2_pref a i t * P2_kappa a i t.
+Proof.
+  intros Hi Ht. destruct i as [|k]; [lia|].
+  unfold P2_dG, P2_pref, P2_kappa. simpl pred.
+  assert (Hsum : sumn (S k) (fun j => (1 + / t) ^ j) = t * ((1 + / t) ^ S k - 1)).
+  { rewrite <- (sumn_geom (S k) (1 + / t)). field. lra. }
+  rewrite Hsum.
+  replace (1 + / t) with (/ (t / (1 + t))) by (field; lra).
+  rewrite pow_inv.
+  set (x := t / (1 + t)).
+  assert (Hx : 0 < x) by (unfold x; apply Rdiv_lt_0_compat; lra).
+  assert (HX : 0 < x ^ k) by (apply pow_lt; exact Hx).
+  simpl pow. set (X := x ^ k) in *.
+  assert (Hy : 0 < 1 + t) by lra.
+  assert (HP : 0 < Rpower (1 + t) (- a)) by apply Rpower_pos.
+  rewrite (Rpower_one_minus' (1 + t) a Hy).
+  replace (Rpower (1 + t) (- 1 - a)) with (Rpower (1 + t) (- a) / (1 + t)).
+  2:{ replace (- 1 - a) with (- a + - (1)) by ring. rewrite Rpower_plus, (Rpower_Ropp (1 + t) 1), Rpower_1 by lra.
+      field. lra. }
+  replace (Rpower (1 + t) (a - 1)) with (/ ((1 + t) * Rpower (1 + t) (- a))).
+  2:{ rewrite <- Rpower_one_minus' by lra. rewrite <- Rpower_Ropp. f_equal. ring. }
+  set (P := Rpower (1 + t) (- a)) in *.
+  assert (INR (S k) <> 0) by (apply not_0_INR; lia).
+  unfold x. field. repeat split; lra.
+Qed.
+
+Lemma P2_pref_pos a i t : (1 <= i)%nat -> 0 < t -> 0 < P2_pref a i t.
+Proof.
+  intros Hi Ht. unfold P2_pref.
+  assert (0 < INR i) by (apply lt_0_INR; lia).
+  assert (0 < (t / (1 + t)) ^ pred i) by (apply pow_lt, Rdiv_lt_0_compat; lra).
+  pose proof (Rpower_pos (1 + t) (- 1 - a)).
+  apply Rmult_lt_0_compat; [apply Rmult_lt_0_compat|]; assumption.
+Qed.
+
+Section P2_peak.
+
+Variables (a : R) (i : nat).
+Hypotheses (Ha : 0 < a < 1) (Hi : (1 <= i)%nat).
+
+(** kappa is strictly decreasing on (0, infinity). *)
+Theorem P2_kappa_decreasing t1 t2 : 0 < t1 -> t1 < t2 -> P2_kappa a i t2 < P2_kappa a i t1.
+Proof.
+  intros H1 H12. unfold P2_kappa.
+  assert (Hs : sumn i (fun k => (1 + / t2) ^ k) <= sumn i (fun k => (1 + / t1) ^ k)).
+  { apply sumn_le. intros k _. apply pow_incr. split.
+    - assert (0 < / t2) by (apply Rinv_0_lt_compat; lra). lra.
+    - assert (/ t2 < / t1) by (apply Rinv_lt_contravar; nra). lra. }
+  assert (Hc : 0 <= (1 - a) / INR i).
+  { assert (0 < INR i) by (apply lt_0_INR; lia). apply Rlt_le, Rdiv_lt_0_compat; lra. }
+  assert (Hp : Rpower (1 + t2) (a - 1) < Rpower (1 + t1) (a - 1)).
+  { unfold Rpower. apply exp_increasing.
+    assert (ln (1 + t1) < ln (1 + t2)) by (apply ln_increasing; lra). nra. }
+  pose proof (Rmult_le_compat_l _ _ _ Hc Hs). lra.
+Qed.
+
+(** At most one zero. *)
+Lemma P2_kappa_zero_unique t1 t2 : 0 < t1 -> 0 < t2 ->
+  P2_kappa a i t1 = 0 -> P2_kappa a i t2 = 0 -> t1 = t2.
+Proof.
+  intros H1 H2 Z1 Z2. destruct (Rtotal_order t1 t2) as [Hlt|[Heq|Hgt]]; [|exact Heq|].
+  - pose proof (P2_kappa_decreasing t1 t2 H1 Hlt). lra.
+  - pose proof (P2_kappa_decreasing t2 t1 H2 Hgt). lra.
+Qed.
+
+Lemma P2_kappa_continuous t : 0 < t -> continuity_pt (P2_kappa a i) t.
+Proof.
+  intros Ht. apply ex_derive_continuity_pt. unfold P2_kappa.
+  apply (ex_derive_plus (fun u => (1 - a) / INR i * sumn i (fun k => (1 + / u) ^ k) - 1)
+                        (fun u => Rpower (1 + u) (a - 1))).
+  - apply (ex_derive_minus (fun u => (1 - a) / INR i * sumn i (fun k => (1 + / u) ^ k)) (fun _ => 1)).
+    + apply (ex_derive_scal (fun u => sumn i (fun k => (1 + / u) ^ k))).
+      apply (ex_derive_sumn i (fun k u => (1 + / u) ^ k)). intros k.
+      auto_derive. lra.
+    + apply ex_derive_const.
+  - unfold Rpower. auto_derive. lra.
+Qed.
+
+(** kappa(t) -> -a as t -> infinity. *)
+Lemma P2_kappa_limit : is_lim (P2_kappa a i) p_infty (- a).
+Proof.
+  unfold P2_kappa.
+  assert (Hz : is_lim (fun t => 1 + / t) p_infty 1).
+  { replace (Finite 1) with (Finite (1 + 0)) by (f_equal; ring).
+    apply (is_lim_plus' (fun _ => 1) (fun t => / t)); [apply is_lim_const|].
+    apply is_lim_ext with (fun t => / (0 + t)); [intros; f_equal; ring|]. apply lim_inv_r_plus. }
+  assert (Hsum : is_lim (fun t => sumn i (fun k => (1 + / t) ^ k)) p_infty (INR i)).
+  { replace (INR i) with (sumn i (fun k => 1 ^ k))
+      by (rewrite (sumn_ext i _ (fun _ => 1)) by (intros; apply pow1); rewrite sumn_const; ring).
+    apply (lim_sumn (fun k t => (1 + / t) ^ k)). intros k. apply lim_pow. exact Hz. }
+  assert (Hpow : is_lim (fun t => Rpower (1 + t) (a - 1)) p_infty 0).
+  { apply is_lim_ext with (fun t => Rpower (1 + t) (- (1 - a))); [intros; f_equal; ring|].
+    apply lim_Rpower_neg. lra. }
+  assert (0 < INR i) by (apply lt_0_INR; lia).
+  replace (Finite (- a)) with (Finite ((1 - a) / INR i * INR i - 1 + 0)) by (f_equal; field; lra).
+  apply is_lim_plus'; [|exact Hpow].
+  apply is_lim_minus'; [|apply is_lim_const].
+  apply (is_lim_scal_l _ ((1 - a) / INR i) _ (INR i)). exact Hsum.
+Qed.
+
+(** kappa is positive near 0: kappa(t) >= (1+t)^(a-1) - a, positive at t0 = (e^L - 1)/2, L = ln a/(a-1). *)
+Lemma P2_kappa_pos_point : exists t0, 0 < t0 /\ 0 < P2_kappa a i t0.
+Proof.
+  set (L := ln a / (a - 1)).
+  assert (HL : 0 < L).
+  { assert (ln a < 0) by (rewrite <- ln_1; apply ln_increasing; lra).
+    unfold L, Rdiv. assert (/ (a - 1) < 0) by (apply Rinv_lt_0_compat; lra). nra. }
+  assert (HeL : 1 < exp L) by (rewrite <- exp_0; apply exp_increasing; exact HL).
+  exists ((exp L - 1) / 2). split; [lra|].
+  set (t0 := (exp L - 1) / 2).
+  assert (Hs : INR i <= sumn i (fun k => (1 + / t0) ^ k)).
+  { rewrite <- (Rmult_1_r (INR i)), <- sumn_const. apply sumn_le. intros k _.
+    apply pow_R1_Rle. assert (0 < / t0) by (apply Rinv_0_lt_compat; unfold t0; lra). lra. }
+  assert (Hi' : 0 < INR i) by (apply lt_0_INR; lia).
+  assert (Hk : 1 - a <= (1 - a) / INR i * sumn i (fun k => (1 + / t0) ^ k)).
+  { apply (Rmult_le_reg_l (INR i)); [exact Hi'|].
+    replace (INR i * ((1 - a) / INR i * sumn i (fun k => (1 + / t0) ^ k)))
+      with ((1 - a) * sumn i (fun k => (1 + / t0) ^ k)) by (field; lra).
+    replace (INR i * (1 - a)) with ((1 - a) * INR i) by ring.
+    apply Rmult_le_compat_l; lra. }
+  assert (Hp : a < Rpower (1 + t0) (a - 1)).
+  { unfold Rpower. rewrite <- (exp_ln a) at 1 by lra. apply exp_increasing.
+    assert (ln (1 + t0) < L).
+    { replace L with (ln (exp L)) by apply ln_exp. apply ln_increasing; unfold t0; lra. }
+    assert (ln a = (a - 1) * L) by (unfold L; field; lra). nra. }
+  unfold P2_kappa. lra.
+Qed.
+
+(** Existence and uniqueness of the zero t* of kappa on (0, infinity). *)
+Theorem P2_kappa_zero : exists! ts, 0 < ts /\ P2_kappa a i ts = 0.
+Proof.
+  destruct P2_kappa_pos_point as [t0 [Ht0 Hk0]].
+  pose proof P2_kappa_limit as Hlim. apply is_lim_spec in Hlim.
+  destruct (Hlim (mkposreal (a / 2) ltac:(lra))) as [M HM]. simpl in HM.
+  set (T := Rmax (M + 1) (t0 + 1)).
+  assert (HT : P2_kappa a i T < 0).
+  { assert (M < T) by (unfold T; pose proof (Rmax_l (M + 1) (t0 + 1)); lra).
+    specialize (HM T H). apply Rabs_def2 in HM. lra. }
+  assert (Ht0T : t0 < T) by (unfold T; pose proof (Rmax_r (M + 1) (t0 + 1)); lra).
+  destruct (IVT_interv (fun t => - P2_kappa a i t) t0 T) as [z [Hz Hz0]].
+  - intros u Hu. apply continuity_pt_opp. apply P2_kappa_continuous. lra.
+  - exact Ht0T.
+  - lra.
+  - lra.
+  - exists z. split; [split; lra|].
+    intros z' [Hz' Hz'0]. apply P2_kappa_zero_unique; lra.
+Qed.
+
+
+Lemma P2_G_continuous t : -1 < t -> continuity_pt (P2_G a i) t.
+Proof.
+  intros Ht. apply ex_derive_continuity_pt. exists (P2_dG a i t). apply P2_G_derive. exact Ht.
+Qed.
+
+Lemma P2_dG_pos ts t : 0 < ts -> P2_kappa a i ts = 0 -> 0 < t < ts -> 0 < P2_dG a i t.
+Proof.
+  intros Hts Hz Ht. rewrite P2_dG_factor by (exact Hi || lra).
+  apply Rmult_lt_0_compat; [apply P2_pref_pos; (exact Hi || lra)|].
+  pose proof (P2_kappa_decreasing t ts ltac:(lra) ltac:(lra)). lra.
+Qed.
+
+Lemma P2_dG_neg ts t : 0 < ts -> P2_kappa a i ts = 0 -> ts < t -> P2_dG a i t < 0.
+Proof.
+  intros Hts Hz Ht. rewrite P2_dG_factor by (exact Hi || lra).
+  pose proof (P2_pref_pos a i t Hi ltac:(lra)).
+  pose proof (P2_kappa_decreasing ts t Hts Ht). nra.
+Qed.
+
+(** G rises strictly on [0, t*] ... *)
+Lemma P2_G_increasing ts x y : 0 < ts -> P2_kappa a i ts = 0 ->
+  0 <= x -> x < y -> y <= ts -> P2_G a i x < P2_G a i y.
+Proof.
+  intros Hts Hz Hx Hxy Hy.
+  apply (incr_closed (P2_G a i) (P2_dG a i) x y Hxy).
+  - intros u Hu. apply P2_G_derive. lra.
+  - intros u Hu. apply P2_G_continuous. lra.
+  - intros u Hu. apply (P2_dG_pos ts); lra.
+Qed.
+
+(** ... and falls strictly on [t*, infinity). *)
+Lemma P2_G_decreasing ts x y : 0 < ts -> P2_kappa a i ts = 0 ->
+  ts <= x -> x < y -> P2_G a i y < P2_G a i x.
+Proof.
+  intros Hts Hz Hx Hxy.
+  cut (- P2_G a i x < - P2_G a i y); [lra|].
+  apply (incr_closed (fun t => - P2_G a i t) (fun t => - P2_dG a i t) x y Hxy).
+  - intros u Hu. apply (is_derive_opp (P2_G a i)). apply P2_G_derive. lra.
+  - intros u Hu. apply continuity_pt_opp. apply P2_G_continuous. lra.
+  - intros u Hu. pose proof (P2_dG_neg ts u Hts Hz ltac:(lra)). lra.
+Qed.
+
+(** P2, derivative: for s > 0, F_i'(s) = b r^(-a)/r * pref(s/r) * kappa(s/r), pref > 0 (P2_pref_pos). *)
+Theorem P2_derivative r b s : 0 < r -> 0 < s ->
+  is_derive (P2_F r b a i) s (b * Rpower r (- a) / r * (P2_pref a i (s / r) * P2_kappa a i (s / r))).
+Proof.
+  intros Hr Hs.
+  apply is_derive_ext_loc with (fun u => b * Rpower r (- a) * P2_G a i (u / r)).
+  - apply (filter_imp (fun u => - r < u)).
+    + intros u Hu. symmetry. apply P2_F_G; lra.
+    + apply (open_gt (- r)). lra.
+  - rewrite <- P2_dG_factor by (exact Hi || (apply Rdiv_lt_0_compat; lra)).
+    replace (b * Rpower r (- a) / r * P2_dG a i (s / r))
+      with (b * Rpower r (- a) * (/ r * P2_dG a i (s / r))) by (field; lra).
+    apply (is_derive_scal (fun u => P2_G a i (u / r))).
+    apply (is_derive_comp (P2_G a i) (fun u => u / r) s (P2_dG a i (s / r)) (/ r)).
+    + apply P2_G_derive. assert (0 < s / r) by (apply Rdiv_lt_0_compat; lra). lra.
+    + auto_derive; [lra | field; lra].
+Qed.
+
+(** P2, sign: for s > 0, F_i'(s) has the sign of kappa(s/r). *)
+Theorem P2_derivative_sign r b s : 0 < r -> 0 < b -> 0 < s ->
+  (0 < Derive (P2_F r b a i) s <-> 0 < P2_kappa a i (s / r)) /\
+  (Derive (P2_F r b a i) s < 0 <-> P2_kappa a i (s / r) < 0).
+Proof.
+  intros Hr Hb Hs.
+  rewrite (is_derive_unique _ _ _ (P2_derivative r b s Hr Hs)).
+  assert (Hc : 0 < b * Rpower r (- a) / r) by (pose proof (Rpower_pos r (- a)); apply Rdiv_lt_0_compat; nra).
+  assert (Hp : 0 < P2_pref a i (s / r)) by (apply P2_pref_pos; [exact Hi | apply Rdiv_lt_0_compat; lra]).
+  set (c := b * Rpower r (- a) / r) in *. set (p := P2_pref a i (s / r)) in *.
+  set (k := P2_kappa a i (s / r)).
+  replace (c * (p * k)) with ((c * p) * k) by ring.
+  assert (Hq : 0 < c * p) by (apply Rmult_lt_0_compat; assumption).
+  set (q := c * p) in *.
+  split; split; intros H; nra.
+Qed.
+
+(** P2, unimodality: kappa has exactly one zero t* > 0; F_i rises strictly on [0, r t*], falls strictly on
+    [r t*, infinity), so s* = r t* is the unique maximizer of F_i over [0, infinity). *)
+Theorem P2_unimodal r b : 0 < r -> 0 < b ->
+  exists ts, 0 < ts /\ P2_kappa a i ts = 0 /\
+    (forall t, 0 < t -> P2_kappa a i t = 0 -> t = ts) /\
+    (forall x y, 0 <= x -> x < y -> y <= r * ts -> P2_F r b a i x < P2_F r b a i y) /\
+    (forall x y, r * ts <= x -> x < y -> P2_F r b a i y < P2_F r b a i x) /\
+    (forall s, 0 <= s -> s <> r * ts -> P2_F r b a i s < P2_F r b a i (r * ts)).
+Proof.
+  intros Hr Hb.
+  destruct P2_kappa_zero as [ts [[Hts Hz] Huniq]].
+  assert (HC : 0 < b * Rpower r (- a)) by (pose proof (Rpower_pos r (- a)); nra).
+  assert (Hinc : forall x y, 0 <= x -> x < y -> y <= r * ts -> P2_F r b a i x < P2_F r b a i y).
+  { intros x y Hx Hxy Hy. rewrite !P2_F_G by lra.
+    apply Rmult_lt_compat_l; [exact HC|].
+    apply (P2_G_increasing ts); try assumption.
+    - apply Rmult_le_pos; [exact Hx | left; apply Rinv_0_lt_compat; exact Hr].
+    - apply Rmult_lt_compat_r; [apply Rinv_0_lt_compat|]; assumption.
+    - apply (Rmult_le_reg_l r); [exact Hr|]. unfold Rdiv. field_simplify; lra. }
+  assert (Hdec : forall x y, r * ts <= x -> x < y -> P2_F r b a i y < P2_F r b a i x).
+  { intros x y Hx Hxy. assert (0 < r * ts) by nra. rewrite !P2_F_G by lra.
+    apply Rmult_lt_compat_l; [exact HC|].
+    apply (P2_G_decreasing ts); try assumption.
+    - apply (Rmult_le_reg_l r); [exact Hr|]. unfold Rdiv. field_simplify; lra.
+    - apply Rmult_lt_compat_r; [apply Rinv_0_lt_compat|]; assumption. }
+  exists ts. split; [exact Hts|]. split; [exact Hz|]. split.
+  { intros t Ht Hzt. symmetry. apply Huniq. split; assumption. }
+  split; [exact Hinc|]. split; [exact Hdec|].
+  intros s Hs Hne. assert (0 < r * ts) by nra.
+  destruct (Rlt_or_le s (r * ts)) as [Hlt|Hge].
+  - apply Hinc; lra.
+  - apply Hdec; lra.
+Qed.
+
+End P2_peak.

@@ -27,8 +27,10 @@ import org.loopbound.arith.Rounding;
  * <p><b>One peak.</b> Every term of κ is non-increasing in t &gt; 0 (positive coefficients times t^(−k), and
  * (1+t)^(α−1) with α − 1 &lt; 0 is strictly decreasing), so κ is strictly decreasing, with κ(0+) = +∞ for i ≥ 2,
  * κ(0) = 1 − α for i = 1, and κ(∞) = −α &lt; 0. Hence κ has exactly one zero t*, F_i rises on [0, r·t*] and falls
- * on [r·t*, ∞): s* = r·t* is the unique maximizer. (This argument is stated here, not yet proved in Coq; the code
- * certifies the sign change of F_i′ at the ends of every enclosure it returns, per instance.) For i = 1,
+ * on [r·t*, ∞): s* = r·t* is the unique maximizer. This argument is proved in Coq (proofs/Phase.v,
+ * {@code P2_derivative}, {@code P2_kappa_decreasing}, {@code P2_kappa_zero}, {@code P2_unimodal}), with κ in the
+ * equal form (1−α)/i·Σ_{j&lt;i} (1 + 1/t)^j − 1 + (1+t)^(α−1); the code certifies, per instance, the sign change of
+ * F_i′ at the ends of every enclosure it returns. For i = 1,
  * κ(t) = (1+t)^(α−1) − α and t* = α^(−1/(1−α)) − 1, P1 with e = b·r^(−α).
  */
 public final class P2UnrolledPhaseTransition {
