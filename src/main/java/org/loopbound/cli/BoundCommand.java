@@ -20,43 +20,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code loopbound bound}: the R3 bound B_i per generation for a scenario, with the R4 corollaries that apply. */
-@Command(name = "bound", sortOptions = false,
+@Command(name = "bound", sortOptions = false, defaultValueProvider = ScenarioOptions.TenGenerations.class,
         description = {
             "Per-generation bound B_i on TV(p_i, p_0) (R3 [derived], R5 for accumulate) for a scenario of theory.md",
             "section 1, from the recursion B_i = (1-lambda_i) B_(i-1) + eps_i and, independently, the closed form.",
             "Values are exact rationals when every input is rational, certified enclosures otherwise."})
 public final class BoundCommand implements Runnable {
 
-    @Option(names = "--scenario", required = true, paramLabel = "NAME",
-            description = "fully-synthetic | fixed-proportion | last-injection | growing-size | expanding-synthetic"
-                    + " | accumulate")
-    String scenario = "";
-
-    @Option(names = "--generations", defaultValue = "10", paramLabel = "I",
-            description = "Last generation i (generations 0..i), in [0, 1000000] (default: ${DEFAULT-VALUE}).")
-    int generations;
-
-    @Option(names = "--lambda", converter = RationalConverter.class, paramLabel = "λ",
-            description = "Real proportion lambda in [0, 1] (fixed-proportion, last-injection: at the last"
-                    + " generation; growing-size: default 0).")
-    @Nullable Rational lambda;
-
-    @Option(names = "--n", converter = RationalConverter.class, paramLabel = "N",
-            description = "Samples per generation N (growing-size: N_0), a whole number in [1, 10^18].")
-    @Nullable Rational n;
-
-    @Option(names = "--real", converter = RationalConverter.class, paramLabel = "r",
-            description = "Real samples r per generation (expanding-synthetic, accumulate), whole, in [1, 10^18].")
-    @Nullable Rational real;
-
-    @Option(names = "--synthetic", converter = RationalConverter.class, paramLabel = "s",
-            description = "Synthetic samples s per generation (expanding-synthetic, accumulate), whole, in"
-                    + " [0, 10^18].")
-    @Nullable Rational synthetic;
-
-    @Option(names = "--growth-exponent", defaultValue = "4", paramLabel = "g",
-            description = "growing-size schedule N_j = N_0 (j+1)^g, g in [0, 16] (default: ${DEFAULT-VALUE}).")
-    int growthExponent;
+    @Mixin ScenarioOptions scenario = new ScenarioOptions();
+    @Mixin ScenarioOptions.SampleSize size = new ScenarioOptions.SampleSize();
 
     @Option(names = "--eps", converter = RationalConverter.class, paramLabel = "ε",
             description = "Constant learning error eps >= 0 (exact).")
@@ -85,23 +57,10 @@ public final class BoundCommand implements Runnable {
 
     @Override
     public void run() {
-        Scenario sc = Scenario.byName(scenario);
-        if (sc == null) {
-            throw new UsageError("--scenario must be one of " + Scenario.names() + ", got '" + scenario + "'");
-        }
-        int g = Domains.generations(generations);
+        Scenario sc = scenario.scenario();
+        Schedule schedule = scenario.schedule(size.n, ScenarioOptions.Limits.BOUND);
+        int g = schedule.generations();
         Precision p = common.precision();
-        if (growthExponent < 0 || growthExponent > 16) {
-            throw new UsageError("--growth-exponent must be in [0, 16], got " + growthExponent);
-        }
-        Rational lam = lambda == null ? null : Domains.closed("--lambda", lambda, Rational.ZERO, Rational.ONE);
-        if (sc == Scenario.LAST_INJECTION && g < 1) {
-            throw new UsageError("--generations must be >= 1 for last-injection, got " + g);
-        }
-        Schedule schedule = sc.schedule(new Scenario.Parameters(g,
-                Domains.optionalSize("--n", n, 1), lam,
-                Domains.optionalSize("--real", real, 1), Domains.optionalSize("--synthetic", synthetic, 0),
-                growthExponent));
         if (delta != null) {
             Domains.open("--delta", delta, Rational.ZERO, Rational.ONE);
         }
@@ -232,23 +191,15 @@ public final class BoundCommand implements Runnable {
         int digits = common.digits();
         JsonObject o = Json.resultObject(id);
         JsonObject params = o.getAsJsonObject("parameters");
-        params.addProperty("scenario", sc.cliName());
-        params.addProperty("generations", generations);
-        addIfPresent(params, "lambda", lambda);
-        addIfPresent(params, "n", n);
-        addIfPresent(params, "real", real);
-        addIfPresent(params, "synthetic", synthetic);
-        if (sc == Scenario.GROWING_SIZE) {
-            params.addProperty("growth_exponent", growthExponent);
-        }
-        addIfPresent(params, "eps", eps);
+        scenario.describe(params, size.n);
+        Json.addIfPresent(params, "eps", eps);
         if (rate != null) {
             params.addProperty("rate", rate);
         }
         if (atoms != null) {
             params.addProperty("atoms", atoms);
         }
-        addIfPresent(params, "delta", delta);
+        Json.addIfPresent(params, "delta", delta);
         params.addProperty("precision_bits", common.precision().bits());
         o.addProperty("learning_error", learner.describe());
         JsonArray values = new JsonArray();
@@ -281,10 +232,5 @@ public final class BoundCommand implements Runnable {
         return o;
     }
 
-    private static void addIfPresent(JsonObject o, String key, @Nullable Rational v) {
-        if (v != null) {
-            o.addProperty(key, v.toString());
-        }
-    }
 
 }

@@ -211,72 +211,8 @@ public final class DiffusionCommand implements Runnable {
         }
     }
 
-    /** The scenario of theory.md §1 (as in {@code loopbound bound}). */
-    static final class ScenarioOptions {
-        @Option(names = "--scenario", defaultValue = "fully-synthetic", paramLabel = "NAME",
-                description = "fully-synthetic | fixed-proportion | last-injection | growing-size |"
-                        + " expanding-synthetic | accumulate (default: ${DEFAULT-VALUE}).")
-        String scenario = "";
-
-        @Option(names = "--generations", defaultValue = "2", paramLabel = "I",
-                description = "Last generation i (generations 0..i), in [0, 1000] (default: ${DEFAULT-VALUE}).")
-        int generations;
-
-        @Option(names = "--lambda", converter = RationalConverter.class, paramLabel = "λ",
-                description = "Real proportion in [0, 1] (fixed-proportion, last-injection, growing-size).")
-        @Nullable Rational lambda;
-
-        @Option(names = "--real", converter = RationalConverter.class, paramLabel = "r",
-                description = "Real samples per generation (expanding-synthetic, accumulate), whole, >= 1.")
-        @Nullable Rational real;
-
-        @Option(names = "--synthetic", converter = RationalConverter.class, paramLabel = "s",
-                description = "Synthetic samples per generation (expanding-synthetic, accumulate), whole, >= 0.")
-        @Nullable Rational synthetic;
-
-        @Option(names = "--growth-exponent", defaultValue = "4", paramLabel = "g",
-                description = "growing-size N_j = N_0 (j+1)^g, g in [0, 16] (default: ${DEFAULT-VALUE}).")
-        int growthExponent;
-
-        Scenario scenario() {
-            Scenario sc = Scenario.byName(scenario);
-            if (sc == null) {
-                throw new UsageError("--scenario must be one of " + Scenario.names() + ", got '" + scenario + "'");
-            }
-            return sc;
-        }
-
-        Schedule schedule(@Nullable BigInteger n, @Nullable BigInteger synthetic) {
-            Scenario sc = scenario();
-            if (generations < 0 || generations > 1000) {
-                throw new UsageError("--generations must be in [0, 1000], got " + generations);
-            }
-            if (sc == Scenario.LAST_INJECTION && generations < 1) {
-                throw new UsageError("--generations must be >= 1 for last-injection, got " + generations);
-            }
-            if (growthExponent < 0 || growthExponent > 16) {
-                throw new UsageError("--growth-exponent must be in [0, 16], got " + growthExponent);
-            }
-            Rational lam = lambda == null ? null : Domains.closed("--lambda", lambda, Rational.ZERO, Rational.ONE);
-            BigInteger s = synthetic != null ? synthetic : Domains.optionalSize("--synthetic", this.synthetic, 0);
-            return sc.schedule(new Scenario.Parameters(generations, n, lam,
-                    Domains.optionalSize("--real", real, 1), s, growthExponent));
-        }
-
-        void describe(JsonObject params) {
-            params.addProperty("scenario", scenario().cliName());
-            params.addProperty("generations", generations);
-            if (lambda != null) {
-                params.addProperty("lambda", lambda.toString());
-            }
-            if (real != null) {
-                params.addProperty("real", real.toString());
-            }
-            if (synthetic != null) {
-                params.addProperty("synthetic", synthetic.toString());
-            }
-        }
-    }
+    /** Diffusion stores and scores N samples per generation: sizes beyond 10^7 would exhaust memory. */
+    static final ScenarioOptions.Limits LIMITS = new ScenarioOptions.Limits(1000, 1, BigInteger.TEN.pow(7), "10^7");
 
     /**
      * Runs {@code tasks} independent tasks on a fixed pool and returns their results in task order, so that the
@@ -491,6 +427,7 @@ public final class DiffusionCommand implements Runnable {
 
     /** {@code diffusion tau-sweep}: TV against the training time τ, per N and generation; best τ vs D2. */
     @Command(name = "tau-sweep", sortOptions = false,
+            defaultValueProvider = ScenarioOptions.ShortFullySynthetic.class,
             description = {"TV(p_i, p0) against the training time tau at every generation (the U-shape), and how the",
                 "empirical best tau scales with N, against the D2 [derived] prediction tau* = (m N/4)^(1/5)."})
     static final class TauSweep implements Runnable {
@@ -523,7 +460,7 @@ public final class DiffusionCommand implements Runnable {
             DiffusionLoop.Settings settings = model.settings();
             List<Schedule> schedules = new ArrayList<>();
             for (BigInteger n : ns) {
-                schedules.add(scenario.schedule(n, null));
+                schedules.add(scenario.schedule(Rational.of(n, BigInteger.ONE), LIMITS));
             }
             int reps = run.replicates();
             int cells = ns.size() * ts.size();
@@ -556,7 +493,7 @@ public final class DiffusionCommand implements Runnable {
             int width = model.width;
             JsonObject o = result("D2", "D0", "D1");
             JsonObject params = o.getAsJsonObject("parameters");
-            scenario.describe(params);
+            scenario.describe(params, null);
             model.describe(params);
             params.addProperty("n", sizes);
             params.addProperty("taus", taus);
@@ -653,14 +590,10 @@ public final class DiffusionCommand implements Runnable {
     }
 
     /** {@code diffusion loop}: fixed τ against the per-generation D2 rule over the generations of a scenario. */
-    @Command(name = "loop", sortOptions = false,
+    @Command(name = "loop", sortOptions = false, defaultValueProvider = ScenarioOptions.ShortFullySynthetic.class,
             description = {"TV(p_i, p0) over the generations of a scenario for a fixed tau and for the per-generation",
                 "D2 rule tau_j = c (m N_j/4)^(1/5), on common random numbers."})
     static final class Loop implements Runnable {
-        @Option(names = "--n", converter = RationalConverter.class, paramLabel = "N",
-                description = "Samples per generation (growing-size: N_0), whole, >= 1.")
-        @Nullable Rational n;
-
         @Option(names = "--tau", required = true, converter = RationalConverter.class, paramLabel = "τ",
                 description = "The fixed training time, > 0.")
         Rational tau = Rational.ONE;
@@ -670,6 +603,7 @@ public final class DiffusionCommand implements Runnable {
         Rational scale = Rational.ONE;
 
         @Mixin ScenarioOptions scenario = new ScenarioOptions();
+        @Mixin ScenarioOptions.SampleSize size = new ScenarioOptions.SampleSize();
         @Mixin ModelOptions model = new ModelOptions();
         @Mixin RunOptions run = new RunOptions();
         @Mixin CommonOptions common = new CommonOptions();
@@ -681,7 +615,7 @@ public final class DiffusionCommand implements Runnable {
         public void run() {
             Precision p = common.precision();
             DiffusionLoop.Settings settings = model.settings();
-            Schedule schedule = scenario.schedule(Domains.optionalSize("--n", n, 1), null);
+            Schedule schedule = scenario.schedule(size.n, LIMITS);
             List<StoppingRule> rules = List.of(rule(tau, null, model.width, p), rule(null, scale, model.width, p));
             int reps = run.replicates();
             List<List<DiffusionLoop.Generation>> runs = parallel(2 * reps, run.threads(),
@@ -701,11 +635,8 @@ public final class DiffusionCommand implements Runnable {
             List<MeanInterval> d2 = byGeneration(runs.subList(reps, 2 * reps));
             JsonObject o = result("D1", "D0", "D2");
             JsonObject params = o.getAsJsonObject("parameters");
-            scenario.describe(params);
+            scenario.describe(params, size.n);
             model.describe(params);
-            if (n != null) {
-                params.addProperty("n", n.toString());
-            }
             params.addProperty("tau", tau.toString());
             params.addProperty("tau_scale", scale.toString());
             params.addProperty("replicates", reps);

@@ -59,19 +59,6 @@ public final class Domains {
         return n;
     }
 
-    /** An optional size. */
-    public static @Nullable BigInteger optionalSize(String option, @Nullable Rational v, long min) {
-        return v == null ? null : size(option, v, min);
-    }
-
-    /** A count of generations: 0 ≤ g ≤ {@link #MAX_GENERATIONS}. */
-    public static int generations(int g) {
-        if (g < 0 || g > MAX_GENERATIONS) {
-            throw new UsageError("--generations must be in [0, " + MAX_GENERATIONS + "], got " + g);
-        }
-        return g;
-    }
-
     /** A required option value. */
     public static <T> T required(String option, @Nullable T v, String why) {
         if (v == null) {

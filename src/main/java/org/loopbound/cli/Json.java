@@ -2,6 +2,7 @@ package org.loopbound.cli;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import org.loopbound.arith.Certified;
 import org.loopbound.arith.Interval;
 import org.loopbound.arith.Rounding;
@@ -41,6 +42,13 @@ public final class Json {
         }
         o.add("parameters", new JsonObject());
         return o;
+    }
+
+    /** Adds {@code key: v.toString()} (an exact string) when {@code v} is present. */
+    public static void addIfPresent(JsonObject o, String key, @Nullable Object v) {
+        if (v != null) {
+            o.addProperty(key, v.toString());
+        }
     }
 
     /** Pretty-printed with a trailing newline. */

@@ -2,6 +2,7 @@ package org.loopbound.cli;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -30,6 +31,9 @@ import picocli.CommandLine.Option;
         subcommands = {KdeCommand.Loop.class})
 public final class KdeCommand implements Runnable {
 
+    /** The KDE stores its N points per generation (and needs two to fit): N in [2, 10^7]. */
+    static final ScenarioOptions.Limits LIMITS = new ScenarioOptions.Limits(1000, 2, BigInteger.TEN.pow(7), "10^7");
+
     @CommandLine.Spec
     @SuppressWarnings("nullness:initialization.field.uninitialized") // injected by picocli
     CommandLine.Model.CommandSpec spec;
@@ -40,7 +44,7 @@ public final class KdeCommand implements Runnable {
     }
 
     /** {@code kde loop}. */
-    @Command(name = "loop", sortOptions = false,
+    @Command(name = "loop", sortOptions = false, defaultValueProvider = ScenarioOptions.ShortFullySynthetic.class,
             description = {"TV(p_i, p0) of the KDE over the generations of a scenario (quadrature, no estimator",
                 "noise), the mean density at check points, and the K2 checks where K2 applies."})
     static final class Loop implements Runnable {
@@ -48,10 +52,6 @@ public final class KdeCommand implements Runnable {
                 description = "Data distribution weight:mean:variance[,…], exact (default: ${DEFAULT-VALUE} ="
                         + " N(0, 1)). K2 needs a single component.")
         String p0 = "";
-
-        @Option(names = "--n", converter = RationalConverter.class, paramLabel = "N",
-                description = "Samples per generation (growing-size: N_0), whole, >= 2.")
-        @Nullable Rational n;
 
         @Option(names = "--bandwidth", defaultValue = "1/5", paramLabel = "h|silverman",
                 description = "Fixed bandwidth h > 0 (exact) or 'silverman' (per generation) (default:"
@@ -62,7 +62,8 @@ public final class KdeCommand implements Runnable {
                 description = "Points where the mean density is checked (exact numbers) (default: ${DEFAULT-VALUE}).")
         String points = "";
 
-        @Mixin DiffusionCommand.ScenarioOptions scenario = new DiffusionCommand.ScenarioOptions();
+        @Mixin ScenarioOptions scenario = new ScenarioOptions();
+        @Mixin ScenarioOptions.SampleSize size = new ScenarioOptions.SampleSize();
         @Mixin DiffusionCommand.RunOptions run = new DiffusionCommand.RunOptions();
         @Mixin CommonOptions common = new CommonOptions();
         @CommandLine.Spec
@@ -76,7 +77,7 @@ public final class KdeCommand implements Runnable {
             Bandwidth h = bandwidth.trim().equalsIgnoreCase("silverman") ? Bandwidth.silverman()
                     : Bandwidth.fixed(DiffusionCommand.positiveRational("--bandwidth", bandwidth));
             double[] x = checkPoints();
-            Schedule schedule = scenario.schedule(Domains.optionalSize("--n", n, 2), null);
+            Schedule schedule = scenario.schedule(size.n, LIMITS);
             int reps = run.replicates();
             KdeLoop.Settings settings = new KdeLoop.Settings(mix, h, x);
             List<List<KdeLoop.Generation>> runs = DiffusionCommand.parallel(reps, run.threads(),
@@ -106,11 +107,8 @@ public final class KdeCommand implements Runnable {
 
             JsonObject o = DiffusionCommand.result("K2", "K1");
             JsonObject params = o.getAsJsonObject("parameters");
-            scenario.describe(params);
+            scenario.describe(params, size.n);
             params.addProperty("p0", mix.spec());
-            if (n != null) {
-                params.addProperty("n", n.toString());
-            }
             params.addProperty("bandwidth", h.describe());
             params.addProperty("points", points);
             params.addProperty("replicates", reps);

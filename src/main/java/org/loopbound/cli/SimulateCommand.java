@@ -45,7 +45,7 @@ import picocli.CommandLine.Option;
  * {@code loopbound simulate}: the discrete self-consuming loop on k atoms, replicated, with the exact TV(p̂_i, p₀)
  * of every generation checked against the R3 bound B_i built from EPS-EMP.
  */
-@Command(name = "simulate", sortOptions = false,
+@Command(name = "simulate", sortOptions = false, defaultValueProvider = ScenarioOptions.TenGenerations.class,
         description = {
             "Simulates the discrete loop of theory.md section 6: each generation fits the empirical distribution",
             "(or add-beta smoothing) to N_i draws mixed from p0 and earlier models, for the scenarios of section 1.",
@@ -57,40 +57,17 @@ import picocli.CommandLine.Option;
             "bound is caught (a falsification aid, not a bound)."})
 public final class SimulateCommand implements Runnable {
 
-    @Option(names = "--scenario", required = true, paramLabel = "NAME",
-            description = "fully-synthetic | fixed-proportion | last-injection | growing-size | expanding-synthetic"
-                    + " | accumulate")
-    String scenario = "";
+    /** Sizes up to 10^12: the loop draws O(k) binomials per generation, whatever N. */
+    private static final ScenarioOptions.Limits LIMITS = new ScenarioOptions.Limits(Domains.MAX_GENERATIONS, 1,
+            BigInteger.valueOf(SimulationConfig.MAX_SIZE), "10^12");
+
+    @Mixin ScenarioOptions scenario = new ScenarioOptions();
+    @Mixin ScenarioOptions.SampleSize size = new ScenarioOptions.SampleSize();
 
     @Option(names = "--p0", required = true, paramLabel = "P0",
             description = "Real distribution: exact weights summing to 1 (e.g. 1/2,1/4,1/4) or uniform:k,"
                     + " zipf:k:s (p_j ~ j^-s, s whole), geometric:k:q (p_j ~ q^j, 0 < q < 1); k <= 10^7.")
     String p0 = "";
-
-    @Option(names = "--n", converter = RationalConverter.class, paramLabel = "N",
-            description = "Samples per generation N (growing-size: N_0), whole, in [1, 10^12].")
-    @Nullable Rational n;
-
-    @Option(names = "--lambda", converter = RationalConverter.class, paramLabel = "λ",
-            description = "Real proportion lambda in [0, 1] (fixed-proportion, last-injection, growing-size).")
-    @Nullable Rational lambda;
-
-    @Option(names = "--real", converter = RationalConverter.class, paramLabel = "r",
-            description = "Real samples r per generation (expanding-synthetic, accumulate), whole, >= 1.")
-    @Nullable Rational real;
-
-    @Option(names = "--synthetic", converter = RationalConverter.class, paramLabel = "s",
-            description = "Synthetic samples s (expanding-synthetic: per generation; accumulate: from each earlier"
-                    + " generation), whole, >= 0.")
-    @Nullable Rational synthetic;
-
-    @Option(names = "--growth-exponent", defaultValue = "4", paramLabel = "g",
-            description = "growing-size schedule N_j = N_0 (j+1)^g, g in [0, 16] (default: ${DEFAULT-VALUE}).")
-    int growthExponent;
-
-    @Option(names = "--generations", defaultValue = "10", paramLabel = "I",
-            description = "Last generation i (generations 0..i), in [0, 1000000] (default: ${DEFAULT-VALUE}).")
-    int generations;
 
     @Option(names = "--replicates", defaultValue = "100", paramLabel = "R",
             description = "Independent replicates, in [1, 10^7] (default: ${DEFAULT-VALUE}).")
@@ -187,24 +164,12 @@ public final class SimulateCommand implements Runnable {
     }
 
     private SimulationConfig config() {
-        Scenario sc = Scenario.byName(scenario);
-        if (sc == null) {
-            throw new UsageError("--scenario must be one of " + Scenario.names() + ", got '" + scenario + "'");
-        }
-        int g = Domains.generations(generations);
-        if (sc == Scenario.LAST_INJECTION && g < 1) {
-            throw new UsageError("--generations must be >= 1 for last-injection, got " + g);
-        }
-        if (growthExponent < 0 || growthExponent > 16) {
-            throw new UsageError("--growth-exponent must be in [0, 16], got " + growthExponent);
-        }
+        Scenario sc = scenario.scenario();
+        Schedule schedule = scenario.schedule(size.n, LIMITS);
         if (replicates < 1 || replicates > SimulationConfig.MAX_REPLICATES) {
             throw new UsageError("--replicates must be in [1, " + SimulationConfig.MAX_REPLICATES + "], got "
                     + replicates);
         }
-        Rational lam = lambda == null ? null : Domains.closed("--lambda", lambda, Rational.ZERO, Rational.ONE);
-        Schedule schedule = sc.schedule(new Scenario.Parameters(g, size("--n", n, 1), lam,
-                size("--real", real, 1), size("--synthetic", synthetic, 0), growthExponent));
         AtomDistribution dist = AtomDistribution.parse(p0);
         Domains.open("--delta", delta, Rational.ZERO, Rational.ONE);
         Domains.open("--alpha-test", alphaTest, Rational.ZERO, Rational.ONE);
@@ -216,17 +181,6 @@ public final class SimulateCommand implements Runnable {
         Precision p = common.precision();
         return new SimulationConfig(sc, schedule, dist, learnerModel(), mix, replicates, seedValue(), delta,
                 epsScale, alphaTest, p);
-    }
-
-    private static @Nullable BigInteger size(String option, @Nullable Rational v, long min) {
-        if (v == null) {
-            return null;
-        }
-        if (!v.isInteger() || v.compareTo(Rational.of(min)) < 0
-                || v.compareTo(Rational.of(SimulationConfig.MAX_SIZE)) > 0) {
-            throw new UsageError(option + " must be a whole number in [" + min + ", 10^12], got " + v);
-        }
-        return v.numerator();
     }
 
     private Learner learnerModel() {
@@ -264,17 +218,9 @@ public final class SimulateCommand implements Runnable {
     /** The canonical configuration: everything that determines the results, and nothing else (not --threads). */
     private JsonObject parameters(SimulationConfig c) {
         JsonObject o = new JsonObject();
-        o.addProperty("scenario", c.scenario().cliName());
+        scenario.describe(o, size.n);
         o.addProperty("p0", c.p0().spec());
         o.addProperty("atoms", c.p0().atoms());
-        addIfPresent(o, "n", n);
-        addIfPresent(o, "lambda", lambda);
-        addIfPresent(o, "real", real);
-        addIfPresent(o, "synthetic", synthetic);
-        if (c.scenario() == Scenario.GROWING_SIZE) {
-            o.addProperty("growth_exponent", growthExponent);
-        }
-        o.addProperty("generations", c.generations());
         o.addProperty("replicates", c.replicates());
         o.addProperty("seed", Long.toString(c.seed()));
         o.addProperty("delta", c.delta().toString());
@@ -290,11 +236,6 @@ public final class SimulateCommand implements Runnable {
         return o;
     }
 
-    private static void addIfPresent(JsonObject o, String key, @Nullable Rational v) {
-        if (v != null) {
-            o.addProperty(key, v.toString());
-        }
-    }
 
     /**
      * Creates the output directory with its config.json, or (with --resume) checks the stored configuration and

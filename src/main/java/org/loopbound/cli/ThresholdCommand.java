@@ -343,23 +343,12 @@ public final class ThresholdCommand implements Runnable {
     // ---- D1 -----------------------------------------------------------------------------------------------------
 
     private String diffusionBound(Precision p) {
-        String name = Domains.required("--scenario", scenario, "with --diffusion");
-        Scenario sc = Scenario.byName(name);
-        if (sc == null) {
-            throw new UsageError("--scenario must be one of " + Scenario.names() + ", got '" + name + "'");
-        }
-        int g = Domains.generations(generations == null ? 10 : generations);
-        if (sc == Scenario.LAST_INJECTION && g < 1) {
-            throw new UsageError("--generations must be >= 1 for last-injection, got " + g);
-        }
+        Scenario sc = ScenarioOptions.byName(Domains.required("--scenario", scenario, "with --diffusion"));
         int growth = growthExponent == null ? 4 : growthExponent;
-        if (growth < 0 || growth > 16) {
-            throw new UsageError("--growth-exponent must be in [0, 16], got " + growth);
-        }
         BigInteger mm = Domains.size("--m", Domains.required("--m", m, "with --diffusion"), 1);
-        Rational lam = lambda == null ? null : Domains.closed("--lambda", lambda, Rational.ZERO, Rational.ONE);
-        Schedule schedule = sc.schedule(new Scenario.Parameters(g, Domains.optionalSize("--n", n, 1), lam,
-                Domains.optionalSize("--real", real, 1), Domains.optionalSize("--synthetic", synthetic, 0), growth));
+        Schedule schedule = ScenarioOptions.schedule(sc, generations == null ? 10 : generations, n, lambda, real,
+                synthetic, growth, ScenarioOptions.Limits.BOUND);
+        int g = schedule.generations();
         Rational e = extra == null ? Rational.ZERO : Domains.nonNegative("--extra", extra);
         Rational fixedTau = tau;
         String rule = tauRule;
@@ -394,10 +383,7 @@ public final class ThresholdCommand implements Runnable {
             params.addProperty("scenario", sc.cliName());
             params.addProperty("generations", g);
             params.addProperty("m", mm.toString());
-            addIfPresent(params, "n", n);
-            addIfPresent(params, "lambda", lambda);
-            addIfPresent(params, "real", real);
-            addIfPresent(params, "synthetic", synthetic);
+            ScenarioOptions.describeSizes(params, n, lambda, real, synthetic);
             if (sc == Scenario.GROWING_SIZE) {
                 params.addProperty("growth_exponent", growth);
             }
@@ -479,9 +465,4 @@ public final class ThresholdCommand implements Runnable {
         return claim + " " + ResultIndex.Label.CLAIM.tag();
     }
 
-    private static void addIfPresent(JsonObject o, String key, @Nullable Rational v) {
-        if (v != null) {
-            o.addProperty(key, v.toString());
-        }
-    }
 }
