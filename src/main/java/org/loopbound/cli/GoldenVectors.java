@@ -38,7 +38,18 @@ final class GoldenVectors {
             List.of("bound", "--scenario", "accumulate", "--real", "1000", "--synthetic", "500", "--eps", "1/50",
                     "--generations", "4"),
             List.of("bound", "--scenario", "fixed-proportion", "--n", "10000", "--lambda", "1/2", "--atoms", "10",
-                    "--delta", "1/1000", "--generations", "3"));
+                    "--delta", "1/1000", "--generations", "3"),
+            List.of("threshold", "--alpha", "1/2", "--b", "1", "--real", "100"),
+            List.of("threshold", "--alpha", "1/3", "--b", "2", "--real", "50", "--inherited", "1/2"),
+            List.of("threshold", "--alpha", "1/2", "--b", "1", "--real", "100", "--generations", "2", "--width",
+                    "1e-30"),
+            List.of("threshold", "--alpha", "1/2", "--b", "1", "--real", "1", "--generations", "10", "--width",
+                    "1e-30"),
+            List.of("threshold", "--stopping", "--m", "100", "--n", "1000"),
+            List.of("threshold", "--diffusion", "--scenario", "fixed-proportion", "--lambda", "1/2", "--n", "1000",
+                    "--m", "100", "--generations", "3"),
+            List.of("kde-bias", "--bandwidth", "1/5", "--generations", "9"),
+            List.of("kde-bias", "--bandwidth", "1/5", "--lambda", "1/2", "--generations", "4"));
 
     private GoldenVectors() {
     }
