@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
 /** Entry point of {@code ./loopbound}. */
 @Command(name = "loopbound",
         mixinStandardHelpOptions = true,
+        // Every subcommand (and sub-subcommand) inherits --help and --version.
+        scope = CommandLine.ScopeType.INHERIT,
         versionProvider = Main.Version.class,
         description = {
             "Certified bounds, proofs and simulators for self-consuming generative models.",
@@ -53,12 +55,12 @@ public final class Main implements Runnable {
         cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
         cl.setParameterExceptionHandler((ex, a) -> {
             CommandLine c = ex.getCommandLine();
-            c.getErr().println("loopbound " + c.getCommandName() + ": " + oneLine(ex.getMessage())
-                    + " (see 'loopbound " + (c.getParent() == null ? "" : c.getCommandName() + " ") + "--help')");
+            String name = c.getCommandSpec().qualifiedName();
+            c.getErr().println(name + ": " + oneLine(ex.getMessage()) + " (see '" + name + " --help')");
             return EXIT_USAGE;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-            String name = "loopbound " + c.getCommandName();
+            String name = c.getCommandSpec().qualifiedName();
             if (ex instanceof UsageError || ex instanceof IllegalArgumentException) {
                 c.getErr().println(name + ": " + oneLine(ex.getMessage()));
                 return EXIT_USAGE;
