@@ -370,13 +370,16 @@ public final class P2UnrolledPhaseTransition {
     }
 
     /**
-     * κ and κ′ for fixed (α, i): the coefficients c_k = C(i−1, k)/(k+1) are exact, and their enclosures are
-     * cached for the last precision used.
+     * κ and κ′ for fixed (α, i): the coefficients c_k = C(i−1, k)/(k+1) are exact, and their enclosures, those of
+     * k·c_k and that of 1 − α are cached for the last precision used (a rational-to-interval conversion costs two
+     * long divisions, and the isolation evaluates κ tens of times at one precision).
      */
     private static final class Criterion {
         private final Rational alpha;
         private final Rational[] coefficients;
         private Interval[] cached = new Interval[0];
+        private Interval[] cachedSlope = new Interval[0];
+        private Interval cachedOneMinusAlpha = Interval.of(0);
         private int cachedBits = -1;
 
         Criterion(Rational alpha, int i) {
@@ -392,16 +395,19 @@ public final class P2UnrolledPhaseTransition {
             }
         }
 
-        private Interval[] coefficients(Precision w) {
+        private void cache(Precision w) {
             if (cachedBits != w.bits()) {
                 Interval[] c = new Interval[coefficients.length];
-                for (int k = 0; k < c.length && k < coefficients.length; k++) {
+                Interval[] d = new Interval[coefficients.length];
+                for (int k = 0; k < c.length && k < d.length && k < coefficients.length; k++) {
                     c[k] = Interval.of(coefficients[k], w);
+                    d[k] = c[k].multiply(Interval.of(k), w);
                 }
                 cached = c;
+                cachedSlope = d;
+                cachedOneMinusAlpha = Interval.of(Rational.ONE.subtract(alpha), w);
                 cachedBits = w.bits();
             }
-            return cached;
         }
 
         /** κ over t (t.lo() &gt; 0). Both parts are monotone in t, so the range is not overestimated. */
@@ -411,17 +417,19 @@ public final class P2UnrolledPhaseTransition {
 
         /** κ(t) and κ′(t); the slope costs one more Horner pass, the real power is shared. */
         ValueAndSlope valueAndSlope(Interval t, Precision w) {
-            Interval[] c = coefficients(w);
+            cache(w);
+            Interval[] c = cached;
+            Interval[] d = cachedSlope;
             Interval u = Interval.of(1).divide(t, w);
             Interval poly = Interval.of(0);
             Interval polySlope = Interval.of(0);
             for (int k = c.length - 1; k >= 0; k--) {
                 poly = poly.multiply(u, w).add(c[k], w);
-                if (k >= 1) {
-                    polySlope = polySlope.multiply(u, w).add(c[k].multiply(Interval.of(k), w), w);
+                if (k >= 1 && k < d.length) {
+                    polySlope = polySlope.multiply(u, w).add(d[k], w);
                 }
             }
-            Interval oneMinusAlpha = Interval.of(Rational.ONE.subtract(alpha), w);
+            Interval oneMinusAlpha = cachedOneMinusAlpha;
             Interval y = Interval.of(1).add(t, w);
             Interval yPow = P1PhaseTransition.power(y, alpha.subtract(Rational.ONE), w);
             Interval value = oneMinusAlpha.multiply(poly, w).subtract(Interval.of(1), w).add(yPow, w);

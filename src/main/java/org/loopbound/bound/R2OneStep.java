@@ -2,6 +2,7 @@ package org.loopbound.bound;
 
 import java.util.List;
 import org.loopbound.arith.Certified;
+import org.loopbound.arith.Interval;
 import org.loopbound.arith.Precision;
 
 /**
@@ -20,6 +21,19 @@ public final class R2OneStep {
     /** ε_i + (1−λ_i)·TV(p̂_{i−1}, p₀). */
     public static Certified bound(Certified eps, Certified lambda, Certified previous, Precision p) {
         return previous.recursionStep(lambda, eps, p);
+    }
+
+    /*@ public normal_behavior
+      @ requires (* oneMinusLambda contains 1 − λ_i *);
+      @ ensures (* \result contains eps + (1 − λ_i)·previous, rounded outward to p *);
+      @*/
+    /**
+     * ε_i + (1−λ_i)·TV(p̂_{i−1}, p₀) on enclosures, with 1 − λ_i given as an interval so that a long recursion
+     * with a constant λ converts it once. With the p-bit enclosures of the inputs this is the same interval as
+     * {@link #bound} on inexact inputs.
+     */
+    public static Interval boundWithFactor(Interval eps, Interval oneMinusLambda, Interval previous, Precision p) {
+        return oneMinusLambda.multiply(previous, p).add(eps, p);
     }
 
     /*@ public normal_behavior

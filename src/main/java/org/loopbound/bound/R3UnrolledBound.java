@@ -2,7 +2,9 @@ package org.loopbound.bound;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import org.loopbound.arith.Certified;
+import org.loopbound.arith.Interval;
 import org.loopbound.arith.Precision;
 import org.loopbound.arith.Rational;
 
@@ -31,10 +33,27 @@ public final class R3UnrolledBound {
         boolean chain = schedule.isPreviousGenerationOnly();
         List<Certified> b = new ArrayList<>();
         b.add(eps.get(0));
+        // Inexact steps work on the intervals themselves, with the enclosure of 1 − λ formed once per distinct λ: a
+        // rational-to-interval conversion costs two long divisions, more than the rest of a step, and the
+        // Certified wrappers re-rounded every operand (profiled; 10^5 generations at 200 bits went 4× faster).
+        // Steps from an exact B_{i−1} keep the general path (exact through the verified kernel).
+        @Nullable Rational factorOf = null;
+        Interval factor = Interval.of(0);
         for (int i = 1; i < eps.size(); i++) {
             if (chain) {
-                Certified lambda = Certified.exact(schedule.lambda(i));
-                b.add(R2OneStep.bound(eps.get(i), lambda, b.get(i - 1), p));
+                Rational lambda = schedule.lambda(i);
+                Certified previous = b.get(i - 1);
+                Certified e = eps.get(i);
+                if (previous.isExact()) {
+                    b.add(R2OneStep.bound(e, Certified.exact(lambda), previous, p));
+                    continue;
+                }
+                if (lambda != factorOf && !lambda.equals(factorOf)) {
+                    factorOf = lambda;
+                    factor = Interval.of(Rational.ONE.subtract(lambda), p);
+                }
+                b.add(Certified.enclosed(R2OneStep.boundWithFactor(e.enclosure(p), factor, previous.enclosure(p),
+                        p)));
             } else {
                 List<Certified> mu = new ArrayList<>();
                 for (Rational w : schedule.weights(i)) {

@@ -1,8 +1,8 @@
 package org.loopbound.bound;
 
 import java.math.BigInteger;
+import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import org.loopbound.arith.Rational;
 
@@ -14,12 +14,16 @@ public final class Schedule {
 
     private final List<BigInteger> sizes;
     private final List<Rational> lambdas;
+    /** μ_{j,·} per generation j; for previous-generation schedules each row is an O(1) view (see PreviousRow). */
     private final List<List<Rational>> weights;
+    private final boolean previousOnly;
 
-    private Schedule(List<BigInteger> sizes, List<Rational> lambdas, List<List<Rational>> weights) {
+    private Schedule(List<BigInteger> sizes, List<Rational> lambdas, List<List<Rational>> weights,
+                     boolean previousOnly) {
         this.sizes = sizes;
         this.lambdas = lambdas;
         this.weights = weights;
+        this.previousOnly = previousOnly;
     }
 
     /*@ public normal_behavior
@@ -30,13 +34,10 @@ public final class Schedule {
       @*/
     /** The common case: all synthetic data of generation j comes from generation j − 1 (μ_{j,j−1} = 1 − λ_j). */
     public static Schedule previousGeneration(List<BigInteger> sizes, List<Rational> lambdas) {
+        // Rows are views, not stored lists of j zeros: 10^5 generations would otherwise need 5·10^9 entries.
         List<List<Rational>> w = new ArrayList<>();
         for (int j = 0; j < lambdas.size(); j++) {
-            List<Rational> row = new ArrayList<>(Collections.nCopies(j, Rational.ZERO));
-            if (j > 0) {
-                row.set(j - 1, Rational.ONE.subtract(lambdas.get(j)));
-            }
-            w.add(Collections.unmodifiableList(row));
+            w.add(new PreviousRow(j, j > 0 ? Rational.ONE.subtract(lambdas.get(j)) : Rational.ZERO));
         }
         return validated(sizes, lambdas, w);
     }
@@ -61,6 +62,7 @@ public final class Schedule {
         if (!lambdas.get(0).equals(Rational.ONE)) {
             throw new IllegalArgumentException("generation 0 is trained on real data only (λ_0 = 1)");
         }
+        boolean previousOnly = true;
         for (int j = 0; j < sizes.size(); j++) {
             if (sizes.get(j).signum() <= 0) {
                 throw new IllegalArgumentException("N_" + j + " must be ≥ 1");
@@ -74,17 +76,23 @@ public final class Schedule {
                 throw new IllegalArgumentException("generation " + j + " needs " + j + " weights");
             }
             Rational total = l;
-            for (Rational mu : row) {
-                if (mu.signum() < 0) {
-                    throw new IllegalArgumentException("weights μ must be ≥ 0");
+            if (row instanceof PreviousRow) {
+                total = total.add(((PreviousRow) row).last);
+            } else {
+                for (int m = 0; m < row.size(); m++) {
+                    Rational mu = row.get(m);
+                    if (mu.signum() < 0) {
+                        throw new IllegalArgumentException("weights μ must be ≥ 0");
+                    }
+                    total = total.add(mu);
+                    previousOnly &= mu.signum() == 0 || m == j - 1;
                 }
-                total = total.add(mu);
             }
             if (!total.equals(Rational.ONE)) {
                 throw new IllegalArgumentException("λ_" + j + " + Σ μ_" + j + " must be 1, got " + total);
             }
         }
-        return new Schedule(List.copyOf(sizes), List.copyOf(lambdas), List.copyOf(w));
+        return new Schedule(List.copyOf(sizes), List.copyOf(lambdas), List.copyOf(w), previousOnly);
     }
 
     /** The last generation index i (generations 0..i). */
@@ -109,14 +117,30 @@ public final class Schedule {
 
     /** Whether every generation draws its synthetic data from the previous one only. */
     public boolean isPreviousGenerationOnly() {
-        for (int j = 0; j < weights.size(); j++) {
-            List<Rational> row = weights.get(j);
-            for (int l = 0; l + 1 < row.size(); l++) {
-                if (row.get(l).signum() != 0) {
-                    return false;
-                }
-            }
+        return previousOnly;
+    }
+
+    /** μ_{j,0..j−1} of a previous-generation schedule: zeros and μ_{j,j−1} = 1 − λ_j last, in O(1) space. */
+    private static final class PreviousRow extends AbstractList<Rational> {
+        private final int size;
+        private final Rational last;
+
+        PreviousRow(int size, Rational last) {
+            this.size = size;
+            this.last = last;
         }
-        return true;
+
+        @Override
+        public Rational get(int index) {
+            if (index < 0 || index >= size) {
+                throw new IndexOutOfBoundsException("weight " + index + " of " + size);
+            }
+            return index == size - 1 ? last : Rational.ZERO;
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
     }
 }

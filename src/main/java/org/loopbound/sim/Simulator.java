@@ -90,10 +90,13 @@ public final class Simulator {
                     components[s + 1] = plan.sourceCounts[s];
                 }
             }
-            if (realDraws > 0) {
-                if (p0Conditional.length != counts.length) {
-                    throw new IllegalStateException("p0 has " + p0Conditional.length + " atoms, expected " + k);
-                }
+            if (p0Conditional.length != counts.length) {
+                throw new IllegalStateException("p0 has " + p0Conditional.length + " atoms, expected " + k);
+            }
+            // One source next to real draws (every previous-generation scenario with λ > 0): both multinomials in
+            // one interleaved pass, which overlaps their binomial draws; otherwise one multinomial per component.
+            boolean fused = realDraws > 0 && sources.length == 1 && components.length == 2 && components[1] > 0;
+            if (realDraws > 0 && !fused) {
                 Multinomial.addFromConditional(rng, realDraws, p0Conditional, counts);
             }
             for (int s = 0; s < sources.length && s + 1 < components.length; s++) {
@@ -110,7 +113,11 @@ public final class Simulator {
                 if (source.length != counts.length) {
                     throw new IllegalStateException("model of generation " + l + " has the wrong number of atoms");
                 }
-                Multinomial.addFromWeights(rng, draws, source, sourceTotal, counts);
+                if (fused) {
+                    Multinomial.addFromBoth(rng, realDraws, p0Conditional, draws, source, sourceTotal, counts);
+                } else {
+                    Multinomial.addFromWeights(rng, draws, source, sourceTotal, counts);
+                }
             }
             if (model.length != counts.length) {
                 throw new IllegalStateException("model and counts disagree on the number of atoms");
@@ -212,17 +219,20 @@ public final class Simulator {
       @ requires total > 0 && (* Σ w == total *);
       @ ensures \result >= 0 && (* \result ≈ −Σ_j (w_j/T) ln(w_j/T) in double precision *);
       @*/
-    /** Shannon entropy in nats, summed as Σ (w_j/T)(ln T − ln w_j) so that every term is ≥ 0. */
+    /**
+     * Shannon entropy in nats, summed as (1/T)·Σ w_j(ln T − ln w_j) so that every term is ≥ 0 (and with one
+     * division, not one per atom: divisions dominated this loop's profile).
+     */
     public static double entropy(long[] w, long total) {
         double lnT = Logs.ln(total);
-        double t = total;
         double s = 0;
         for (long x : w) {
             if (x > 0) {
-                s += (x / t) * Math.max(0, lnT - Logs.ln(x));
+                double d = lnT - Logs.ln(x);
+                s += x * (d > 0 ? d : 0);
             }
         }
-        return s;
+        return s / total;
     }
 
     /*@ public normal_behavior
