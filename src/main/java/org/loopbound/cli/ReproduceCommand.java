@@ -81,8 +81,9 @@ public final class ReproduceCommand implements java.util.concurrent.Callable<Int
             new Run("accumulate", List.of("--real", "200", "--synthetic", "200")));
     private static final int DIGITS = 12;
 
-    /** Sizes of one run. */
-    private record Plan(int replicates, int generations, int sweepReplicates) {
+    /** Sizes of one run: the discrete simulations, the expanding-synthetic sweep, the diffusion and KDE loops. */
+    private record Plan(int replicates, int generations, int sweepReplicates, int diffusionReplicates,
+            int kdeReplicates) {
     }
 
     private int step;
@@ -93,25 +94,27 @@ public final class ReproduceCommand implements java.util.concurrent.Callable<Int
         if (threads < 0) {
             throw new UsageError("--threads must be ≥ 0 (0 = all cores), got " + threads);
         }
-        Plan plan = quick ? new Plan(60, 8, 60) : new Plan(400, 20, 300);
+        Plan plan = quick ? new Plan(60, 8, 60, 8, 30) : new Plan(400, 20, 300, 24, 200);
         ClaimsReport report = new ClaimsReport(ResultIndex.bundled());
         report.configure("version", "loopbound " + Main.version());
         report.configure("seed", Long.toString(seed));
         report.configure("mode", quick ? "quick" : "full");
         report.configure("replicates per simulation", Integer.toString(plan.replicates()));
         report.configure("generations", Integer.toString(plan.generations()));
-        report.configure("p0 (simulations)", "uniform:10 (k = 10 atoms)");
+        report.configure("p0 (discrete simulations)", "uniform:10 (k = 10 atoms)");
+        report.configure("replicates (diffusion, KDE)", plan.diffusionReplicates() + ", " + plan.kdeReplicates());
         report.configure("precision", P.toString());
         // Sections in claim order, each with the results that formalize the claim.
         for (Claim claim : CLAIMS) {
             report.section(claim.id(), claim.results());
         }
-        steps = 6 + 1 + 10 + 2;
+        steps = 6 + 1 + 10 + 1 + 1 + 2 + 1;
         step = 0;
 
         scenarios(report, plan);
         phaseTransition(report, plan);
-        kde(report);
+        diffusion(report, plan);
+        kde(report, plan);
         injectionAndGrowth(report, plan);
 
         Path dir = Paths.get(out);
@@ -150,9 +153,7 @@ public final class ReproduceCommand implements java.util.concurrent.Callable<Int
                 "--generations", Integer.toString(plan.generations()), "--replicates",
                 Integer.toString(plan.replicates()), "--seed", Long.toString(seed + subSeed), "--delta", "1/100"));
         a.addAll(List.of(extra));
-        if (threads > 0) {
-            a.addAll(List.of("--threads", Integer.toString(threads)));
-        }
+        addThreads(a);
         return a;
     }
 
@@ -255,7 +256,9 @@ public final class ReproduceCommand implements java.util.concurrent.Callable<Int
         c3.figure("phase-transition.svg", "F_i(s) of P2 [derived] for α = 1/2 (b = r = 1, so the curves are in units of"
                 + " b r^-α), with the certified maximizers s*/r marked. F_i(0) = F_i(∞) = b r^-α.", plot.render());
 
-        // The same shape in simulation: expanding-synthetic, mean TV at the last generation against s/r.
+        // The same sweep in simulation: expanding-synthetic with the empirical learner, at generation `gen`. The
+        // claim is about the bound: the check is that R3's bound (with EPS-EMP's ε) holds at every s and rises then
+        // declines in s; the simulated TV's own shape is reported, not judged (see the note below).
         int[] ratios = {0, 1, 2, 3, 4, 6, 8, 12, 16, 24};
         int real = 100;
         int gen = 3;
@@ -263,41 +266,66 @@ public final class ReproduceCommand implements java.util.concurrent.Callable<Int
         double[] mean = new double[ratios.length];
         double[] lo = new double[ratios.length];
         double[] hi = new double[ratios.length];
-        Plan sweep = new Plan(plan.sweepReplicates(), gen, plan.sweepReplicates());
+        double[] bound = new double[ratios.length];
+        long failing = 0;
+        Plan sweep = new Plan(plan.sweepReplicates(), gen, plan.sweepReplicates(), 0, 0);
         for (int k = 0; k < ratios.length; k++) {
             progress("simulate expanding-synthetic s/r = " + ratios[k]);
             JsonObject o = GoldenVectors.runJson(simulateArgs("expanding-synthetic", sweep, 100 + k, "--real",
                     Integer.toString(real), "--synthetic", Integer.toString(real * ratios[k])));
-            JsonObject g = o.getAsJsonArray("generations").get(gen).getAsJsonObject();
+            JsonArray gens = o.getAsJsonArray("generations");
+            for (JsonElement e : gens) {
+                if (!e.getAsJsonObject().get("verdict").getAsString().equals("PASS")) {
+                    failing++;
+                }
+            }
+            JsonObject g = gens.get(gen).getAsJsonObject();
             x[k] = ratios[k];
             mean[k] = number(g.get("mean_tv"));
             lo[k] = number(g.getAsJsonObject("tv_ci").get("lo"));
             hi[k] = number(g.getAsJsonObject("tv_ci").get("hi"));
+            bound[k] = upper(g.getAsJsonObject("bound"));
         }
-        int peak = 0;
-        for (int k = 1; k < ratios.length; k++) {
-            if (mean[k] > mean[peak]) {
-                peak = k;
+        int boundPeak = argMax(bound);
+        int lastIdx = ratios.length - 1;
+        boolean boundRisesAndFalls = boundPeak > 0 && boundPeak < lastIdx;
+        c3.check(failing == 0 && boundRisesAndFalls ? "PASS" : "FAIL", String.format(java.util.Locale.ROOT,
+                "expanding-synthetic sweep (r = %d, s/r = 0…%d, k = 10, %d replicates, generations 0…%d): the R3 bound"
+                        + " with EPS-EMP's ε holds at every s (%d generation verdicts not PASS) and rises from %.4f at"
+                        + " s/r = 0 to its peak %.4f at s/r = %d, then declines to %.4f at s/r = %d: %s",
+                real, ratios[lastIdx], sweep.replicates(), gen, failing, bound[0], bound[boundPeak],
+                ratios[boundPeak], bound[lastIdx], ratios[lastIdx],
+                boundRisesAndFalls ? "rise-then-decline of the bound confirmed" : "bound does NOT rise then decline"));
+        int simPeak = argMax(mean);
+        c3.note(String.format(java.util.Locale.ROOT, "Observed, not judged: the simulated mean TV at generation %d is"
+                        + " %.4f at s/r = 0, at most %.4f over the sweep (at s/r = %d) and %.4f at s/r = %d. For this unbiased"
+                        + " learner the fresh sampling errors of successive generations are independent and add"
+                        + " roughly in quadrature, while the bound adds them linearly (triangle inequality, R2); so"
+                        + " the rise-then-decline of claim C3 is a property of the worst-case bound and need not"
+                        + " appear in the mean TV of an unbiased discrete loop.",
+                gen, mean[0], mean[simPeak], ratios[simPeak], mean[lastIdx], ratios[lastIdx]));
+        c3.figure("phase-transition-simulated.svg", "Expanding-synthetic sweep, generation 3 (empirical learner, r = 100,"
+                        + " k = 10): the R3 bound B_3 [derived] with EPS-EMP's ε(N, δ, k) against s/r (it rises, then"
+                        + " declines, as claim C3 says of the TV bound), and the simulated mean TV(p̂_3, p₀) with its"
+                        + " 95% confidence band.",
+                new SvgPlot("Phase transition in simulation (generation 3)", "s / r (synthetic per real sample)",
+                        "total variation (TV)").band("simulated 95% CI", x, lo, hi)
+                        .line("simulated mean TV", x, mean).dashed("bound B_3 (R3 + EPS-EMP, upper end)", x, bound)
+                        .render());
+    }
+
+    private static int argMax(double[] v) {
+        int best = 0;
+        for (int k = 1; k < v.length; k++) {
+            if (v[k] > v[best]) {
+                best = k;
             }
         }
-        int lastIdx = ratios.length - 1;
-        boolean rises = peak > 0 && lo[peak] > hi[0];
-        boolean falls = peak < lastIdx && lo[peak] > hi[lastIdx];
-        c3.check(rises && falls ? "PASS" : "FAIL", String.format(java.util.Locale.ROOT,
-                "simulated mean TV at generation %d (expanding-synthetic, r = %d, k = 10, %d replicates) rises from "
-                        + "%.4f [95%% CI hi %.4f] at s/r = 0 to %.4f [CI lo %.4f] at s/r = %d, then falls to %.4f "
-                        + "[CI hi %.4f] at s/r = %d: rise-then-decline %s",
-                gen, real, sweep.replicates(), mean[0], hi[0], mean[peak], lo[peak], ratios[peak], mean[lastIdx],
-                hi[lastIdx], ratios[lastIdx], rises && falls ? "confirmed (non-overlapping CIs)" : "NOT confirmed"));
-        c3.figure("phase-transition-simulated.svg", "Simulated mean TV(p̂_3, p₀) against s/r (expanding-synthetic, "
-                        + "empirical learner, r = 100, k = 10) with 95% confidence band: it first rises, then declines,"
-                        + " as P1/P2 [derived] predict.",
-                new SvgPlot("Simulated phase transition (generation 3)", "s / r (synthetic per real sample)",
-                        "mean TV(p̂_3, p₀)").band("95% CI", x, lo, hi).line("simulated mean TV", x, mean).render());
+        return best;
     }
 
     /** C5: the K2 certified lower bound and the effective bandwidth growth. */
-    private void kde(ClaimsReport report) {
+    private void kde(ClaimsReport report, Plan plan) {
         ClaimsReport.Section c5 = report.section("C5");
         progress("certify K2");
         Rational h = Rational.of(1, 5);
@@ -328,7 +356,158 @@ public final class ReproduceCommand implements java.util.concurrent.Callable<Int
                         + "when a proportion λ of real data is mixed in.",
                 new SvgPlot("KDE: effective bandwidth growth", "generation i", "effective bandwidth (units of p₀'s σ)")
                         .line("λ = 0", x, bw0).line("λ = 1/2", x, bwHalf).render());
+        kdeSimulated(c5, plan);
     }
+
+    /** C5 in simulation: the KDE loop's E TV against K2's certified lower bound, for λ = 0 and λ = 1/2. */
+    private void kdeSimulated(ClaimsReport.Section c5, Plan plan) {
+        SvgPlot plot = new SvgPlot("KDE loop: simulated E TV and the K2 lower bound (h = 1/5, N = 100)",
+                "generation i", "total variation (TV)");
+        int gens = 9;
+        String[][] runs = {{"fully-synthetic", "0"}, {"fixed-proportion", "1/2"}};
+        for (String[] run : runs) {
+            progress("kde loop lambda = " + run[1]);
+            List<String> args = new ArrayList<>(List.of("kde", "loop", "--scenario", run[0], "--n", "100",
+                    "--bandwidth", "1/5", "--generations", Integer.toString(gens), "--replicates",
+                    Integer.toString(plan.kdeReplicates()), "--seed", Long.toString(seed + 300)));
+            if (!run[1].equals("0")) {
+                args.addAll(List.of("--lambda", run[1]));
+            }
+            addThreads(args);
+            JsonObject o = GoldenVectors.runJson(args);
+            List<JsonObject> values = new ArrayList<>();
+            o.getAsJsonArray("values").forEach(e -> values.add(e.getAsJsonObject()));
+            double[] x = column(values, v -> v.get("generation").getAsDouble());
+            double[] mean = column(values, v -> number(v.getAsJsonObject("tv").get("mean")));
+            double[] lo = column(values, v -> number(v.getAsJsonObject("tv").get("ci95_lo")));
+            double[] hi = column(values, v -> number(v.getAsJsonObject("tv").get("ci95_hi")));
+            double[] lower = column(values, v -> upper(v.getAsJsonObject("k2_tv_lower_bound")));
+            String lambda = "λ = " + run[1];
+            plot.band("simulated 95% CI, " + lambda, x, lo, hi).line("simulated E TV, " + lambda, x, mean)
+                    .dashed("K2 lower bound TV(E p̂_i, p₀), " + lambda, x, lower);
+            boolean pass = o.get("k2_all_checks_pass").getAsBoolean();
+            c5.check(pass ? "PASS" : "FAIL", String.format(java.util.Locale.ROOT,
+                    "KDE loop, %s (%s, N = 100, h = 1/5, %d replicates, generations 0…%d): the mean density at"
+                            + " x = 0, 1, 2 matches K2's exact E p̂_i within Bonferroni 95%% intervals and the simulated"
+                            + " E TV sits above the certified lower bound TV(E p̂_i, p₀) (at i = %d: %.4f ≥ %.4f) — %s;"
+                            + " `loopbound %s`",
+                    lambda, run[0], plan.kdeReplicates(), gens, gens, mean[gens], lower[gens],
+                    pass ? "all K2 checks pass" : "some K2 check FAILED", String.join(" ", args)));
+        }
+        c5.figure("kde-simulated.svg", "KDE loop (Gaussian kernel, h = 1/5, p₀ = N(0,1), N = 100 per generation):"
+                + " simulated E TV(p̂_i, p₀) with 95% confidence bands, above the certified K2 [derived] lower bound"
+                + " TV(E p̂_i, p₀) (Jensen), fully synthetic (λ = 0) and with half real data (λ = 1/2). TV by"
+                + " quadrature of |p̂_i − p₀|.", plot.render());
+    }
+
+    /** C4: TV against the training time τ per generation (the U-shape) and the D2 scaling of the best τ. */
+    private void diffusion(ClaimsReport report, Plan plan) {
+        ClaimsReport.Section c4 = report.section("C4");
+        progress("certify D2");
+        JsonObject d2 = GoldenVectors.runJson(List.of("threshold", "--stopping", "--m", "128", "--n", "400"));
+        c4.number("τ* = (m N/4)^(1/5) for m = 128, N = 400 (D2, up to D0's hidden constants)",
+                value(d2.getAsJsonObject("tau_star")), "[derived]");
+        c4.number("5·4^(−4/5), the constant of φ(τ*) = 5·4^(−4/5)(m N)^(−1/5) (D2)",
+                value(d2.getAsJsonObject("constant")), "[derived]");
+        progress("diffusion tau-sweep");
+        String taus = "1e4,1e5,1e6,1e7,1e8,1e9,1e10,1e11";
+        List<String> args = new ArrayList<>(List.of("diffusion", "tau-sweep", "--n", "100,400", "--taus", taus,
+                "--generations", "1", "--replicates", Integer.toString(plan.diffusionReplicates()), "--seed",
+                Long.toString(seed + 200)));
+        addThreads(args);
+        JsonObject o = GoldenVectors.runJson(args);
+        List<JsonObject> rows = new ArrayList<>();
+        o.getAsJsonArray("values").forEach(e -> rows.add(e.getAsJsonObject()));
+        SvgPlot plot = new SvgPlot("Diffusion loop: TV against the training time τ", "training time τ (flow units,"
+                + " log scale)", "TV(p̂_i, p₀) (histogram estimate)").logX();
+        StringBuilder verdicts = new StringBuilder();
+        boolean uShaped = true;
+        double bestSmall = Double.NaN;
+        for (String n : List.of("100", "400")) {
+            for (int g = 0; g <= 1; g++) {
+                int gen = g;
+                List<JsonObject> curve = rows.stream().filter(r -> r.get("n").getAsString().equals(n)
+                        && r.get("generation").getAsInt() == gen).toList();
+                double[] x = column(curve, r -> Rational.parse(r.get("tau").getAsString()).doubleValue());
+                double[] mean = column(curve, r -> number(r.getAsJsonObject("tv").get("mean")));
+                double[] lo = column(curve, r -> number(r.getAsJsonObject("tv").get("ci95_lo")));
+                double[] hi = column(curve, r -> number(r.getAsJsonObject("tv").get("ci95_hi")));
+                String name = "N = " + n + ", generation " + g;
+                if (n.equals("400")) {
+                    plot.band("95% CI, " + name, x, lo, hi);
+                }
+                plot.line("mean TV, " + name, x, mean);
+                int best = argMax(negate(mean));
+                int last = mean.length - 1;
+                if (n.equals("100") && g == 0) {
+                    bestSmall = x[best];
+                }
+                if (n.equals("400")) {
+                    double pLeft = welchGreater(curve.get(0), curve.get(best));
+                    double pRight = welchGreater(curve.get(last), curve.get(best));
+                    boolean u = best > 0 && best < last && pLeft < 0.025 && pRight < 0.025;
+                    uShaped &= u;
+                    verdicts.append(String.format(java.util.Locale.ROOT, "%s: mean TV %.3f at τ = %s, minimum %.3f"
+                                    + " at τ = %s, %.3f at τ = %s; one-sided Welch p-values (end above minimum) %.2g"
+                                    + " and %.2g (%s at level 0.025 each); ", name, mean[0],
+                            curve.get(0).get("tau").getAsString(), mean[best], curve.get(best).get("tau").getAsString(),
+                            mean[last], curve.get(last).get("tau").getAsString(), pLeft, pRight,
+                            u ? "U-shaped" : "NOT U-shaped"));
+                }
+            }
+        }
+        // D2's scaling τ* ∝ N^(1/5), anchored at the empirical best τ for N = 100 (D2 fixes τ* only up to D0's
+        // hidden constants, so only the ratio between sizes is a prediction).
+        double predicted = bestSmall * Math.pow(4, 0.2);
+        plot.marker(predicted, "D2: best τ(N=100)·4^(1/5)");
+        c4.check(uShaped ? "PASS" : "FAIL", verdicts.toString() + plan.diffusionReplicates() + " replicates; `loopbound "
+                + String.join(" ", args) + "`");
+        JsonArray scaling = o.getAsJsonArray("scaling");
+        for (JsonElement e : scaling) {
+            JsonObject sc = e.getAsJsonObject();
+            c4.number("empirical exponent of the best τ in N, generation " + sc.get("generation").getAsString()
+                    + " (grid argmin, N = 100, 400; D2 predicts " + sc.get("d2_exponent").getAsString() + ")",
+                    sc.get("empirical_exponent").getAsString(), "simulated (not certified)");
+        }
+        c4.note("The τ grid is coarse (decades) and τ is in the units of the gradient flow dA/dτ = −∇L"
+                + " (spec/diffusion.md), so the empirical exponent is a rough estimate; D2's value τ* is in the units"
+                + " of D0's bound and is not comparable to the grid's τ, only its N^(1/5) scaling is.");
+        c4.figure("diffusion-tau.svg", "Diffusion loop (1-D Gaussian mixture, random-feature score network of width"
+                + " m = 128 trained by the closed-form gradient flow for time τ; fully synthetic, generations 0 and 1):"
+                + " TV(p̂_i, p₀) against τ is U-shaped (early stopping helps). The marker is D2's [derived] prediction"
+                + " for N = 400 from the empirical optimum at N = 100: τ scales as N^(1/5).", plot.render());
+    }
+
+    /**
+     * One-sided Welch t-test p-value that the mean TV of cell {@code a} exceeds that of cell {@code b}, from the
+     * means, standard deviations and replicate counts the command prints (the minimum is chosen on the same data,
+     * which makes the test slightly optimistic; the replicates are independent across τ only in their noise).
+     */
+    private static double welchGreater(JsonObject a, JsonObject b) {
+        JsonObject ta = a.getAsJsonObject("tv");
+        JsonObject tb = b.getAsJsonObject("tv");
+        double va = Math.pow(number(ta.get("sd")), 2) / ta.get("replicates").getAsInt();
+        double vb = Math.pow(number(tb.get("sd")), 2) / tb.get("replicates").getAsInt();
+        double se = Math.sqrt(va + vb);
+        double diff = number(ta.get("mean")) - number(tb.get("mean"));
+        if (se == 0) {
+            return diff > 0 ? 0 : 1;
+        }
+        double df = (va + vb) * (va + vb) / (va * va / (ta.get("replicates").getAsInt() - 1)
+                + vb * vb / (tb.get("replicates").getAsInt() - 1));
+        return org.apache.commons.statistics.distribution.TDistribution.of(df).survivalProbability(diff / se);
+    }
+
+    private static double[] negate(double[] v) {
+        return java.util.Arrays.stream(v).map(d -> -d).toArray();
+    }
+
+    private void addThreads(List<String> args) {
+        if (threads > 0) {
+            args.addAll(List.of("--threads", Integer.toString(threads)));
+        }
+    }
+
 
     /** C6: the last-injection threshold (i−1)/i and the growing-size bound. */
     private void injectionAndGrowth(ClaimsReport report, Plan plan) {
