@@ -92,6 +92,26 @@ class IntervalPropertiesTest {
     }
 
     @Test
+    void divisionByAWholeNumberEnclosesAndIsNoWiderThanTheIntervalQuotient() {
+        qt().withFixedSeed(SEED).withExamples(EXAMPLES)
+                .forAll(rationals(), rationals(), longs().between(1, 1_000_000_000_000L))
+                .checkAssert((a1, a2, k) -> {
+                    for (int bits : new int[] {16, 64, 200}) {
+                        Precision p = Precision.bits(bits);
+                        Interval x = hull(a1, a2, p);
+                        Interval r = x.divide(k, p);
+                        for (int t : new int[] {0, 137, 500, 999, 1000}) {
+                            Rational e = between(a1, a2, t).divide(Rational.of(k));
+                            assertTrue(r.contains(e), () -> x + " / " + k + " = " + r + " misses " + e);
+                        }
+                        Interval corners = x.divide(Interval.of(k), p);
+                        assertTrue(r.width().compareTo(corners.width()) <= 0, () -> r + " wider than " + corners);
+                    }
+                });
+        assertThrows(IllegalArgumentException.class, () -> Interval.of(1).divide(0, Precision.bits(64)));
+    }
+
+    @Test
     void divisionByIntervalContainingZeroIsAnError() {
         Precision p = Precision.bits(64);
         Interval straddle = Interval.of(Dyadic.of(-1), Dyadic.of(1));

@@ -42,8 +42,6 @@ public final class Gaussian {
     private static final int HUGE_HALF_SQUARE_BITS = 16;
     /** 2^−65536 ≥ e^−65536 ≥ e^(−x²/2) once x²/2 ≥ 2^16. */
     private static final Dyadic FAR_TAIL = Dyadic.ONE.scaleByPowerOfTwo(-(1 << HUGE_HALF_SQUARE_BITS));
-    /** Largest |x| accepted by {@link #exp}, as for {@link Interval#exp}. */
-    private static final int EXP_ARGUMENT_LIMIT_BITS = 29;
     private static final Interval HALF = Interval.point(Dyadic.ONE.scaleByPowerOfTwo(-1));
 
     /** The last enclosure of 1/√(2π), reused when it was computed with at least the precision asked for. */
@@ -146,10 +144,7 @@ public final class Gaussian {
      * e^x for all points of an interval x (|x| &lt; 2^29), cheaper than {@link Interval#exp} for the narrow intervals
      * that enclose a single real, which this class and the KDE bounds evaluate many times. Method: one point
      * evaluation at lo, widened by e^(hi−lo) ≤ 1 + 2(hi − lo) (valid for 0 ≤ hi − lo ≤ 1; wider intervals go to
-     * {@link Interval#exp}). The point evaluation is that of {@link Interval#exp} — r = lo/2^s with |r| &lt; ½, the
-     * Taylor sum Σ_{k≤n} r^k/k! stopped when |t_n| &lt; 2^−(w+2), remainder [−|t_n|, |t_n|] (the later terms shrink by
-     * at least a factor 4 each), then s squarings, w = p + s + 24 working bits — but divides each term by k with
-     * two directed endpoint divisions instead of the four-corner interval quotient.
+     * {@link Interval#exp}). The point evaluation is {@link Interval#exp}'s.
      */
     public static Interval exp(Interval x, Precision precision) {
         Dyadic width = x.width();
@@ -157,41 +152,12 @@ public final class Gaussian {
             return x.exp(precision);
         }
         Precision w = precision.plus(8);
-        Interval atLo = expPoint(x.lo(), w);
+        Interval atLo = Interval.expPoint(x.lo(), w);
         if (width.signum() == 0) {
             return atLo.round(precision);
         }
         Interval growth = Interval.of(Dyadic.ONE, Dyadic.ONE.add(width.scaleByPowerOfTwo(1)));
         return Interval.of(atLo.lo(), atLo.multiply(growth, w).hi()).round(precision);
-    }
-
-    private static Interval expPoint(Dyadic x, Precision precision) {
-        if (x.signum() == 0) {
-            return Interval.of(1);
-        }
-        if (x.magnitude() >= EXP_ARGUMENT_LIMIT_BITS) {
-            throw new ArithmeticException("exp argument too large in magnitude: |x| ≥ 2^" + EXP_ARGUMENT_LIMIT_BITS);
-        }
-        // |x| < 2^(mag+1), so |x/2^s| < 2^(mag+1−s) ≤ ½ with s = mag + 2.
-        int s = (int) Math.max(0, x.magnitude() + 2);
-        Precision w = precision.plus(s + 24);
-        Interval r = Interval.point(x.scaleByPowerOfTwo(-s));
-        Dyadic threshold = Dyadic.ONE.scaleByPowerOfTwo(-(w.bits() + 2));
-        Interval sum = Interval.of(1);
-        Interval term = Interval.of(1);
-        for (long k = 1; ; k++) {
-            term = divideByPositive(term.multiply(r, w), k, w);
-            sum = sum.add(term, w);
-            Dyadic bound = term.abs().hi();
-            if (bound.compareTo(threshold) < 0) {
-                sum = sum.add(Interval.of(bound.negate(), bound), w);
-                break;
-            }
-        }
-        for (int i = 0; i < s; i++) {
-            sum = sum.multiply(sum, w);
-        }
-        return sum.round(precision);
     }
 
     /**
@@ -213,7 +179,7 @@ public final class Gaussian {
         if (farTail(square)) {
             return Interval.of(Dyadic.ZERO, FAR_TAIL);
         }
-        return expPoint(square.scaleByPowerOfTwo(-1).negate(), w).multiply(inverseSqrtTwoPi(w), w);
+        return Interval.expPoint(square.scaleByPowerOfTwo(-1).negate(), w).multiply(inverseSqrtTwoPi(w), w);
     }
 
     /** Φ(x) for a point x. */
@@ -271,7 +237,7 @@ public final class Gaussian {
         Interval term = Interval.point(t);
         Interval sum = term;
         for (long n = 0; ; n++) {
-            term = divideByPositive(term.multiply(x2, w), 2 * n + 3, w);
+            term = term.multiply(x2, w).divide(2L * n + 3, w);
             sum = sum.add(term, w);
             Dyadic bound = term.hi();
             // Past n + 1 ≥ t² every later ratio t²/(2k+3) is ≤ ½, so the rest after this term is at most the term.
@@ -279,15 +245,6 @@ public final class Gaussian {
                 return sum.add(Interval.of(Dyadic.ZERO, bound), w);
             }
         }
-    }
-
-    /**
-     * x/k for an integer k ≥ 1: the quotient is increasing in x, so only the two endpoint quotients are needed
-     * (where {@link Interval#divide} tries all four corners).
-     */
-    private static Interval divideByPositive(Interval x, long k, Precision w) {
-        Dyadic d = Dyadic.of(k);
-        return Interval.of(x.lo().divide(d, w, Rounding.DOWN), x.hi().divide(d, w, Rounding.UP));
     }
 
     /**

@@ -170,6 +170,26 @@ public final class Interval {
     }
 
     /*@ public normal_behavior
+      @ requires k >= 1;
+      @ ensures (* \forall x ∈ this: x / k ∈ \result *);
+      @ also public exceptional_behavior
+      @ requires k < 1;
+      @ signals_only IllegalArgumentException;
+      @*/
+    /**
+     * this / k for a whole k ≥ 1, rounded outward. x/k is increasing in x, so the two endpoint quotients, each rounded
+     * in its own direction, suffice (where {@link #divide(Interval, Precision)} tries four corners): the series of
+     * the elementary functions divide every term by an integer.
+     */
+    public Interval divide(long k, Precision precision) {
+        if (k < 1) {
+            throw new IllegalArgumentException("the divisor must be a whole number >= 1, got " + k);
+        }
+        Dyadic d = Dyadic.of(k);
+        return new Interval(lo.divide(d, precision, Rounding.DOWN), hi.divide(d, precision, Rounding.UP));
+    }
+
+    /*@ public normal_behavior
       @ requires !other.containsZero();
       @ ensures (* \forall x ∈ this, y ∈ other: x / y ∈ \result *);
       @ also public exceptional_behavior
@@ -316,7 +336,13 @@ public final class Interval {
      * representable.
      */
     public Interval exp(Precision precision) {
-        return new Interval(Elementary.exp(lo, precision).lo, Elementary.exp(hi, precision).hi);
+        Interval atLo = Elementary.exp(lo, precision);
+        return lo.equals(hi) ? atLo : new Interval(atLo.lo, Elementary.exp(hi, precision).hi);
+    }
+
+    /** e^x for a point x, by the method of {@link #exp}, for callers that widen a single evaluation themselves. */
+    static Interval expPoint(Dyadic x, Precision precision) {
+        return Elementary.exp(x, precision);
     }
 
     /*@ public normal_behavior
@@ -459,7 +485,7 @@ public final class Interval {
             Interval sum = of(1);
             Interval term = of(1);
             for (int k = 1; ; k++) {
-                term = term.multiply(r, w).divide(of(k), w);
+                term = term.multiply(r, w).divide(k, w);
                 sum = sum.add(term, w);
                 Dyadic bound = term.abs().hi;
                 if (bound.compareTo(threshold) < 0) {
