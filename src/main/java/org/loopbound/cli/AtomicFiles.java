@@ -1,6 +1,8 @@
 package org.loopbound.cli;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -23,6 +25,18 @@ public final class AtomicFiles {
 
     /** Writes {@code bytes} to {@code target}, creating parent directories. */
     public static void write(Path target, byte[] bytes) throws IOException {
+        write(target, out -> out.write(bytes));
+    }
+
+    /** What streams a file's content; large outputs are written without holding them in memory. */
+    @FunctionalInterface
+    public interface Content {
+        /** Writes the whole content to {@code out} (buffered; closed by the caller). */
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** Writes the streamed {@code content} to {@code target}, creating parent directories. */
+    public static void write(Path target, Content content) throws IOException {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
         if (dir == null) {
@@ -31,7 +45,9 @@ public final class AtomicFiles {
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
         try {
-            Files.write(tmp, bytes);
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
+                content.writeTo(out);
+            }
             try {
                 Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {

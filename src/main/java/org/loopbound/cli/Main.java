@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             ThresholdCommand.class,
             KdeBiasCommand.class,
             SimulateCommand.class,
+            SweepCommand.class,
             DiffusionCommand.class,
             KdeCommand.class,
             ReproduceCommand.class,

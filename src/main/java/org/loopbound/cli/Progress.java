@@ -7,7 +7,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 /**
  * A progress bar on stderr for long computations, shown only when the process is attached to a terminal
  * ({@code System.console() != null}): never on stdout, never into a pipe or a file, so it cannot change any output.
- * {@link #advance} is thread-safe and cheap; the bar is redrawn at most every 200 ms and erased by {@link #close}.
+ * {@link #advance} is thread-safe and cheap; the bar, with an estimated time to completion, is redrawn at most every
+ * 200 ms and erased by {@link #close}.
  */
 public final class Progress implements AutoCloseable {
 
@@ -19,6 +20,7 @@ public final class Progress implements AutoCloseable {
     private final long total;
     private final AtomicLong done = new AtomicLong();
     private final AtomicLong lastDraw = new AtomicLong(Long.MIN_VALUE);
+    private final long startNanos = System.nanoTime();
 
     private Progress(@Nullable PrintWriter err, String label, long total) {
         this.err = err;
@@ -57,6 +59,12 @@ public final class Progress implements AutoCloseable {
             b.append(i < filled ? '#' : '.');
         }
         b.append("] ").append(100 * d / total).append('%');
+        if (d > 0 && d < total) {
+            // Linear extrapolation of the elapsed time: rough, but honest about being an estimate.
+            long seconds = (long) ((System.nanoTime() - startNanos) / 1e9 * (total - d) / d);
+            b.append(String.format(java.util.Locale.ROOT, " ETA %d:%02d:%02d", seconds / 3600, seconds / 60 % 60,
+                    seconds % 60));
+        }
         w.print(b);
         w.flush();
     }
@@ -66,7 +74,7 @@ public final class Progress implements AutoCloseable {
     public synchronized void close() {
         PrintWriter w = err;
         if (w != null) {
-            w.print("\r" + " ".repeat(label.length() + WIDTH + 10) + "\r");
+            w.print("\r" + " ".repeat(label.length() + WIDTH + 24) + "\r");
             w.flush();
         }
     }

@@ -229,7 +229,8 @@ public final class SvgPlot {
         return out;
     }
 
-    private static String fmt(double v) {
+    /** A short tick or value label: plain with up to 4 decimals, scientific when very small or large. */
+    static String fmt(double v) {
         if (v == 0) {
             return "0";
         }
@@ -241,7 +242,8 @@ public final class SvgPlot {
         return s.replaceAll("0+$", "").replaceAll("\\.$", "");
     }
 
-    private static String esc(String s) {
+    /** XML text escaping. */
+    static String esc(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

@@ -1,5 +1,6 @@
 package org.loopbound.sim;
 
+import java.nio.charset.StandardCharsets;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 
@@ -24,6 +25,21 @@ public final class ReplicateStreams {
         long x = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         x = (x ^ (x >>> 27)) * 0x94D049BB133111EBL;
         return x ^ (x >>> 31);
+    }
+
+    /**
+     * The seed of one cell of a parameter sweep: {@code seed} with the UTF-8 bytes of the cell's canonical key folded
+     * in by SplitMix64 mixing (length first, so no key is a prefix-collision of another). Replicate j of the cell then
+     * uses {@code forReplicate(cellSeed(seed, key), j)}: a cell's randomness depends on (seed, key, replicate) only,
+     * never on the engine, machine, thread or order that computes it.
+     */
+    public static long cellSeed(long seed, String key) {
+        byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
+        long h = mix(seed ^ GOLDEN_GAMMA) + bytes.length * GOLDEN_GAMMA;
+        for (byte b : bytes) {
+            h = mix(h + (b & 0xFFL) + GOLDEN_GAMMA);
+        }
+        return mix(h);
     }
 
     /*@ public normal_behavior

@@ -93,12 +93,7 @@ public final class SimulationConfig {
         if (alphaTest.signum() <= 0 || alphaTest.compareTo(Rational.ONE) >= 0) {
             throw new IllegalArgumentException("--alpha-test must be in (0, 1), got " + alphaTest);
         }
-        if (!schedule.isPreviousGenerationOnly()
-                && (long) p0.atoms() * (schedule.generations() + 1L) > MAX_ACCUMULATED_WEIGHTS) {
-            throw new IllegalArgumentException("--generations/--p0: " + scenario.cliName() + " keeps every model,"
-                    + " k*(generations+1) must be at most " + MAX_ACCUMULATED_WEIGHTS + ", got " + p0.atoms()
-                    + "*" + (schedule.generations() + 1));
-        }
+        checkAccumulated(scenario, schedule, p0);
         this.scenario = scenario;
         this.schedule = schedule;
         this.p0 = p0;
@@ -121,6 +116,28 @@ public final class SimulationConfig {
             t.add(floor(scaled));
         }
         this.thresholds = List.copyOf(t);
+    }
+
+    /**
+     * The checks of the constructor that concern the combination of scenario, schedule, p₀, learner and mixing
+     * (the draw plans), without computing the bounds, which cost far more: a sweep validates every cell of a grid
+     * with this before running any. The constructor's remaining checks concern single parameters.
+     *
+     * @throws IllegalArgumentException with the constructor's message when the constructor would reject them
+     */
+    public static void checkDraws(Scenario scenario, Schedule schedule, AtomDistribution p0, Learner learner,
+                                  Mixing mixing) {
+        checkAccumulated(scenario, schedule, p0);
+        plans(schedule, p0, learner, mixing);
+    }
+
+    private static void checkAccumulated(Scenario scenario, Schedule schedule, AtomDistribution p0) {
+        if (!schedule.isPreviousGenerationOnly()
+                && (long) p0.atoms() * (schedule.generations() + 1L) > MAX_ACCUMULATED_WEIGHTS) {
+            throw new IllegalArgumentException("--generations/--p0: " + scenario.cliName() + " keeps every model,"
+                    + " k*(generations+1) must be at most " + MAX_ACCUMULATED_WEIGHTS + ", got " + p0.atoms()
+                    + "*" + (schedule.generations() + 1));
+        }
     }
 
     private static BigInteger floor(Rational q) {

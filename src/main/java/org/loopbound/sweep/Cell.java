@@ -1,0 +1,164 @@
+package org.loopbound.sweep;
+
+import java.math.BigInteger;
+import java.util.Collections;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.checkerframework.checker.nullness.qual.Nullable;
+import org.loopbound.arith.Precision;
+import org.loopbound.arith.Rational;
+import org.loopbound.bound.Scenario;
+import org.loopbound.bound.Schedule;
+import org.loopbound.sim.AtomDistribution;
+import org.loopbound.sim.Learner;
+import org.loopbound.sim.Mixing;
+import org.loopbound.sim.ReplicateStreams;
+import org.loopbound.sim.SimulationConfig;
+
+/**
+ * One point of a grid: every parameter of the simulation with its canonical text (fixed and swept alike, defaults
+ * filled in), its position in the grid's enumeration, and its canonical key {@code name=value;…} with the names in
+ * sorted order. The key, not the position, determines the cell's randomness: the same parameters give the same
+ * results in any grid that contains them.
+ */
+public final class Cell {
+
+    private final long index;
+    private final SortedMap<String, String> parameters;
+    private final String key;
+
+    private Cell(long index, SortedMap<String, String> parameters) {
+        this.index = index;
+        this.parameters = Collections.unmodifiableSortedMap(new TreeMap<>(parameters));
+        StringBuilder b = new StringBuilder();
+        for (Map.Entry<String, String> e : this.parameters.entrySet()) {
+            b.append(b.length() == 0 ? "" : ";").append(e.getKey()).append('=').append(e.getValue());
+        }
+        this.key = b.toString();
+    }
+
+    /** A cell at position {@code index} with these canonical parameter texts (grid name → text). */
+    static Cell of(long index, Map<String, String> parameters) {
+        return new Cell(index, new TreeMap<>(parameters));
+    }
+
+    /** The position in the grid's enumeration (0-based; the last axis in name order varies fastest). */
+    public long index() {
+        return index;
+    }
+
+    /** Grid name → canonical text, in name order. */
+    public SortedMap<String, String> parameters() {
+        return parameters;
+    }
+
+    /** The canonical key {@code name=value;…} (names sorted; values canonical). */
+    public String key() {
+        return key;
+    }
+
+    /** The seed of this cell's replicate streams: {@link ReplicateStreams#cellSeed}(seed, key). */
+    public long cellSeed(long seed) {
+        return ReplicateStreams.cellSeed(seed, key);
+    }
+
+    /** The parts of a simulation that the cell's parameters determine, before seed and replicates. */
+    private record Parts(Scenario scenario, Schedule schedule, AtomDistribution p0, Learner learner, Mixing mixing) {
+    }
+
+    /**
+     * Checks that the cell is a valid simulation (every check of {@link #config} except the bounds' computation,
+     * which is the expensive part): required parameters present, stratified draws whole, sizes within bounds.
+     *
+     * @throws IllegalArgumentException naming the parameter when the combination is invalid
+     */
+    public void check() {
+        Parts p = parts();
+        SimulationConfig.checkDraws(p.scenario(), p.schedule(), p.p0(), p.learner(), p.mixing());
+    }
+
+    /**
+     * The simulation of this cell with {@code replicates} replicates and the cell seed derived from {@code seed}.
+     *
+     * @throws IllegalArgumentException naming the parameter when the combination is invalid (a parameter the
+     *     scenario needs is missing, stratified draws are not whole, …)
+     */
+    public SimulationConfig config(long seed, int replicates) {
+        Parts p = parts();
+        return new SimulationConfig(p.scenario(), p.schedule(), p.p0(), p.learner(), p.mixing(), replicates,
+                cellSeed(seed), Rational.parse(require(SweepParameter.DELTA)),
+                Rational.parse(require(SweepParameter.EPS_SCALE)), Rational.parse(require(SweepParameter.ALPHA_TEST)),
+                Precision.bits(Integer.parseInt(require(SweepParameter.PRECISION))));
+    }
+
+    private Parts parts() {
+        Scenario scenario = Scenario.byName(require(SweepParameter.SCENARIO));
+        if (scenario == null) {
+            throw new IllegalArgumentException("scenario: unknown scenario '" + get(SweepParameter.SCENARIO) + "'");
+        }
+        int g = Integer.parseInt(require(SweepParameter.GENERATIONS));
+        if (scenario == Scenario.LAST_INJECTION && g < 1) {
+            throw new IllegalArgumentException("generations must be >= 1 for last-injection, got " + g);
+        }
+        Schedule schedule = scenario.schedule(new Scenario.Parameters(g, whole(SweepParameter.N),
+                rational(SweepParameter.LAMBDA), whole(SweepParameter.REAL), whole(SweepParameter.SYNTHETIC),
+                Integer.parseInt(require(SweepParameter.GROWTH_EXPONENT))));
+        AtomDistribution p0 = AtomDistribution.parse(require(SweepParameter.P0));
+        Rational beta = rational(SweepParameter.BETA);
+        Learner learner;
+        if (require(SweepParameter.LEARNER).equals("add-beta")) {
+            if (beta == null) {
+                throw new IllegalArgumentException("beta is required with learner add-beta");
+            }
+            learner = Learner.addBeta(beta);
+        } else {
+            if (beta != null) {
+                throw new IllegalArgumentException("beta is only for learner add-beta");
+            }
+            learner = Learner.empirical();
+        }
+        Mixing mixing = Mixing.byName(require(SweepParameter.MIXING));
+        if (mixing == null) {
+            throw new IllegalArgumentException("mixing: unknown mixing '" + get(SweepParameter.MIXING) + "'");
+        }
+        return new Parts(scenario, schedule, p0, learner, mixing);
+    }
+
+    private @Nullable String get(SweepParameter p) {
+        return parameters.get(p.key());
+    }
+
+    private String require(SweepParameter p) {
+        String v = get(p);
+        if (v == null) {
+            throw new IllegalArgumentException(p.key() + " is required");
+        }
+        return v;
+    }
+
+    private @Nullable Rational rational(SweepParameter p) {
+        String v = get(p);
+        return v == null ? null : Rational.parse(v);
+    }
+
+    private @Nullable BigInteger whole(SweepParameter p) {
+        Rational v = rational(p);
+        return v == null ? null : v.numerator();
+    }
+
+    @Override
+    public boolean equals(@Nullable Object o) {
+        return o instanceof Cell && ((Cell) o).index == index && ((Cell) o).key.equals(key);
+    }
+
+    @Override
+    public int hashCode() {
+        return key.hashCode() * 31 + Long.hashCode(index);
+    }
+
+    @Override
+    public String toString() {
+        return "cell " + index + " {" + key + "}";
+    }
+}
