@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
+import org.checkerframework.checker.index.qual.NonNegative;
 import org.loopbound.arith.Rational;
 
 /**
@@ -122,10 +123,10 @@ public final class Schedule {
 
     /** μ_{j,0..j−1} of a previous-generation schedule: zeros and μ_{j,j−1} = 1 − λ_j last, in O(1) space. */
     private static final class PreviousRow extends AbstractList<Rational> {
-        private final int size;
+        private final @NonNegative int size;
         private final Rational last;
 
-        PreviousRow(int size, Rational last) {
+        PreviousRow(@NonNegative int size, Rational last) {
             this.size = size;
             this.last = last;
         }
@@ -139,7 +140,7 @@ public final class Schedule {
         }
 
         @Override
-        public int size() {
+        public @NonNegative int size() {
             return size;
         }
     }

@@ -37,7 +37,7 @@ public final class Multinomial {
                                       long @SameLen("#3") [] out) {
         int h = weights.length >= SPLIT_MIN_ATOMS ? weights.length / 2 : 0;
         long massA = 0;
-        for (int j = 0; j < h; j++) {
+        for (int j = 0; j < h && j < weights.length; j++) {
             massA += weights[j];
         }
         long leftA = draw(rng, n, massA, total);
