@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -87,14 +88,16 @@ class DiffusionCommandTest {
     void tauSweepReportsD2CertifiedTauStarAndIsIndependentOfThreads(@TempDir Path dir) throws Exception {
         String[] args = with(SMALL, "diffusion", "tau-sweep", "--n", "20,40", "--taus", "1e3,1e6",
                 "--generations", "1", "--json");
-        Path one = dir.resolve("one.csv");
-        Path two = dir.resolve("two.csv");
+        Path one = dir.resolve("one");
+        Path two = dir.resolve("two");
         CliRunner.Result a = run(with(new String[] {"--threads", "1", "--out", one.toString()}, args));
         CliRunner.Result b = run(with(new String[] {"--threads", "3", "--out", two.toString()}, args));
         assertEquals(0, a.exit(), a.err());
         assertEquals(a.out(), b.out());
-        assertTrue(java.util.Arrays.equals(Files.readAllBytes(one), Files.readAllBytes(two)));
-        assertEquals(1 + 2 * 2 * 2 * 2, Files.readAllLines(one).size());
+        byte[] csv = Files.readAllBytes(one.resolve("replicates.csv"));
+        assertTrue(java.util.Arrays.equals(csv, Files.readAllBytes(two.resolve("replicates.csv"))));
+        assertEquals(1 + 2 * 2 * 2 * 2, Files.readAllLines(one.resolve("replicates.csv")).size());
+        assertEquals(a.out(), Files.readString(one.resolve("summary.json")), "summary.json is the printed JSON");
         JsonObject o = JsonParser.parseString(a.out()).getAsJsonObject();
         assertEquals("D2", o.get("result").getAsString());
         assertEquals("[derived]", o.get("label").getAsString());
@@ -106,6 +109,58 @@ class DiffusionCommandTest {
         JsonObject star = d2.getAsJsonObject("tau_star");
         assertTrue(star.get("lo").getAsString().startsWith("2.4022"), star.toString());
         assertEquals(2, o.getAsJsonArray("scaling").size());
+    }
+
+    @Test
+    void loopResumesFromItsStoredReplicatesWithTheSameBytes(@TempDir Path dir) throws Exception {
+        String[] args = with(SMALL, "diffusion", "loop", "--scenario", "fully-synthetic", "--n", "20",
+                "--generations", "1", "--tau", "1e5", "--tau-scale", "1e4", "--json");
+        Path full = dir.resolve("full");
+        CliRunner.Result a = run(with(new String[] {"--out", full.toString()}, args));
+        assertEquals(0, a.exit(), a.err());
+        Path runs = full.resolve("runs");
+        try (Stream<Path> s = Files.list(runs)) {
+            assertEquals(4, s.count(), "one record per (policy, replicate)");
+        }
+
+        // An interruption: two tasks never finished, the final files were never written, a writer died mid-file.
+        Path cut = dir.resolve("cut");
+        CliRunner.copyTree(full, cut);
+        Files.delete(cut.resolve("summary.json"));
+        Files.delete(cut.resolve("replicates.csv"));
+        Files.delete(cut.resolve("runs").resolve("run-000001.json"));
+        Files.delete(cut.resolve("runs").resolve("run-000003.json"));
+        Files.writeString(cut.resolve("runs").resolve(".run-000001.json.7.tmp"), "{\"generations\": [",
+                StandardCharsets.UTF_8);
+        CliRunner.Result b = run(with(new String[] {"--out", cut.toString(), "--resume", "--threads", "1"}, args));
+        assertEquals(0, b.exit(), b.err());
+        assertEquals(a.out(), b.out());
+        assertEquals(Files.readString(full.resolve("replicates.csv")), Files.readString(cut.resolve("replicates.csv")));
+        try (Stream<Path> s = Files.list(cut.resolve("runs"))) {
+            assertEquals(4, s.count(), "the stale temporary is gone");
+        }
+
+        // Stored records are used, not recomputed: an edited record changes the resumed result.
+        Path record = cut.resolve("runs").resolve("run-000000.json");
+        JsonObject r0 = JsonParser.parseString(Files.readString(record)).getAsJsonObject();
+        r0.getAsJsonArray("generations").get(0).getAsJsonObject().addProperty("tv", "0.875");
+        Files.writeString(record, r0.toString());
+        CliRunner.Result c = run(with(new String[] {"--out", cut.toString(), "--resume"}, args));
+        assertEquals(0, c.exit(), c.err());
+        assertTrue(!c.out().equals(a.out()) && Files.readString(cut.resolve("replicates.csv")).contains(",0.875000,"),
+                c.out());
+
+        // Another configuration, or a second run into the same directory, is refused.
+        CliRunner.Result other = run(with(new String[] {"--out", cut.toString(), "--resume", "--noise-draws", "2"},
+                args));
+        assertEquals(2, other.exit());
+        assertTrue(other.err().contains("--resume") && other.err().contains("noise_draws"), other.err());
+        CliRunner.Result again = run(with(new String[] {"--out", full.toString()}, args));
+        assertEquals(2, again.exit());
+        assertTrue(again.err().contains("already holds a run"), again.err());
+        CliRunner.Result noDir = run(with(new String[] {"--resume"}, args));
+        assertEquals(2, noDir.exit());
+        assertTrue(noDir.err().contains("--resume needs --out"), noDir.err());
     }
 
     @Test

@@ -108,7 +108,7 @@ class SimulateCommandTest {
         // Simulate an interruption: some replicates never finished, the final files were never written, and a
         // writer died mid-file (only its temporary exists).
         Path cut = tmp.resolve("cut");
-        copy(full, cut);
+        CliRunner.copyTree(full, cut);
         Files.delete(cut.resolve("summary.json"));
         Files.delete(cut.resolve("generations.csv"));
         for (int j : new int[] {0, 3, 15}) {
@@ -203,18 +203,5 @@ class SimulateCommandTest {
         assertTrue(r.err().contains(named), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertEquals("", r.out());
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) s::iterator) {
-                Path q = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(q);
-                } else {
-                    Files.copy(p, q);
-                }
-            }
-        }
     }
 }

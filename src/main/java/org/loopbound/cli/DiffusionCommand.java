@@ -2,8 +2,6 @@ package org.loopbound.cli;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import java.io.IOException;
-import java.io.PrintWriter;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,12 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntFunction;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.loopbound.arith.Certified;
 import org.loopbound.arith.Precision;
@@ -68,7 +60,7 @@ public final class DiffusionCommand implements Runnable {
                 "a subcommand is required: oracle, tau-sweep, loop or phase");
     }
 
-    /** Options of every simulation: replicates, seed, threads, CSV output. */
+    /** Options of every simulation: replicates, seed, threads, the resumable output directory. */
     static final class RunOptions {
         @Option(names = "--replicates", defaultValue = "8", paramLabel = "R",
                 description = "Independent replicates, in [2, 100000] (default: ${DEFAULT-VALUE}).")
@@ -83,8 +75,14 @@ public final class DiffusionCommand implements Runnable {
                 description = "Worker threads, in [1, 256] (default: available processors).")
         @Nullable Integer threads;
 
-        @Option(names = "--out", paramLabel = "FILE", description = "Also write per-replicate rows as CSV (atomic).")
+        @Option(names = "--out", paramLabel = "DIR",
+                description = "Write config.json, runs/run-NNNNNN.json (one per finished task), replicates.csv (the"
+                        + " per-replicate rows) and summary.json there, each atomically.")
         @Nullable Path out;
+
+        @Option(names = "--resume", description = "Continue the run in --out DIR (same configuration required),"
+                + " computing only the tasks without a record.")
+        boolean resume;
 
         int replicates() {
             if (replicates < 2 || replicates > 100_000) {
@@ -101,15 +99,22 @@ public final class DiffusionCommand implements Runnable {
             return t;
         }
 
-        void writeCsv(CharSequence csv) {
-            Path target = out;
-            if (target == null) {
-                return;
-            }
-            try {
-                AtomicFiles.writeString(target, csv.toString());
-            } catch (IOException e) {
-                throw new UsageError("--out " + target + ": cannot write (" + e.getMessage() + ")");
+        /** Adds the replicate count and the seed to the canonical parameters. */
+        void describe(JsonObject params) {
+            params.addProperty("replicates", replicates);
+            params.addProperty("seed", seed);
+        }
+
+        /** The run directory of --out (created, or checked with --resume), or null without --out. */
+        @Nullable RunDirectory directory(String command, JsonObject params) {
+            return RunDirectory.open(out, resume, command, params, "runs", "run");
+        }
+
+        /** Writes the per-replicate rows and the JSON summary into the run directory, if there is one. */
+        static void finish(@Nullable RunDirectory dir, CharSequence csv, JsonObject summary) {
+            if (dir != null) {
+                dir.write("replicates.csv", csv.toString());
+                dir.write("summary.json", Json.print(summary));
             }
         }
     }
@@ -213,53 +218,6 @@ public final class DiffusionCommand implements Runnable {
 
     /** Diffusion stores and scores N samples per generation: sizes beyond 10^7 would exhaust memory. */
     static final ScenarioOptions.Limits LIMITS = new ScenarioOptions.Limits(1000, 1, BigInteger.TEN.pow(7), "10^7");
-
-    /**
-     * Runs {@code tasks} independent tasks on a fixed pool and returns their results in task order, so that the
-     * output does not depend on the thread count; a progress line goes to stderr when a terminal is attached.
-     */
-    static <T> List<T> parallel(int tasks, int threads, IntFunction<T> task, PrintWriter err, String label) {
-        boolean progress = System.console() != null;
-        AtomicInteger done = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, tasks)));
-        try {
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < tasks; i++) {
-                int index = i;
-                futures.add(pool.submit(() -> {
-                    T r = task.apply(index);
-                    int d = done.incrementAndGet();
-                    if (progress) {
-                        synchronized (err) {
-                            err.print("\r" + label + ": " + d + "/" + tasks + " runs");
-                            err.flush();
-                        }
-                    }
-                    return r;
-                }));
-            }
-            List<T> out = new ArrayList<>();
-            for (Future<T> f : futures) {
-                out.add(f.get());
-            }
-            if (progress) {
-                err.print("\r" + " ".repeat(label.length() + 24) + "\r");
-                err.flush();
-            }
-            return out;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof RuntimeException) {
-                throw (RuntimeException) c;
-            }
-            throw new IllegalStateException(String.valueOf(c), c);
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 
     /** The label lines of the results a diffusion experiment bears on. */
     static String labels(String... ids) {
@@ -390,9 +348,13 @@ public final class DiffusionCommand implements Runnable {
             HistogramTv tv = model.estimator(mix);
             int n = model.evalSamples();
             int reps = run.replicates();
-            List<HistogramTv.Estimate> est = parallel(reps, run.threads(),
+            JsonObject params = new JsonObject();
+            model.describe(params);
+            run.describe(params);
+            RunDirectory dir = run.directory("diffusion oracle", params);
+            List<HistogramTv.Estimate> est = ResumableTasks.run(reps, run.threads(),
                     r -> tv.estimate(sampler.sample(mix.score(), ReplicateStreams.forReplicate(run.seed, r), n)),
-                    spec.commandLine().getErr(), "diffusion oracle");
+                    dir, LoopRecords.estimate(), spec.commandLine().getErr(), "diffusion oracle");
             double[] v = new double[est.size()];
             StringBuilder csv = new StringBuilder("replicate,tv,noise_floor\n");
             for (int r = 0; r < v.length; r++) {
@@ -400,19 +362,16 @@ public final class DiffusionCommand implements Runnable {
                 csv.append(r).append(',').append(num(v[r])).append(',').append(num(est.get(r).noiseFloor()))
                         .append('\n');
             }
-            run.writeCsv(csv);
             MeanInterval m = MeanInterval.of(v, 0.95);
             double floor = est.get(0).noiseFloor();
+            JsonObject o = result("D0", "D1", "D2");
+            o.add("parameters", params);
+            o.addProperty("sampler", sampler.describe());
+            o.addProperty("score", "exact score of the OU-noised mixture (oracle)");
+            o.add("tv_histogram", simulated(m));
+            o.addProperty("noise_floor", num(floor));
+            RunOptions.finish(dir, csv, o);
             if (common.json()) {
-                JsonObject o = result("D0", "D1", "D2");
-                JsonObject p = o.getAsJsonObject("parameters");
-                model.describe(p);
-                p.addProperty("replicates", reps);
-                p.addProperty("seed", run.seed);
-                o.addProperty("sampler", sampler.describe());
-                o.addProperty("score", "exact score of the OU-noised mixture (oracle)");
-                o.add("tv_histogram", simulated(m));
-                o.addProperty("noise_floor", num(floor));
                 emit(spec, Json.print(o));
                 return;
             }
@@ -464,11 +423,18 @@ public final class DiffusionCommand implements Runnable {
             }
             int reps = run.replicates();
             int cells = ns.size() * ts.size();
-            List<List<DiffusionLoop.Generation>> runs = parallel(cells * reps, run.threads(), k -> {
+            JsonObject params = new JsonObject();
+            scenario.describe(params, null);
+            model.describe(params);
+            params.addProperty("n", sizes);
+            params.addProperty("taus", taus);
+            run.describe(params);
+            RunDirectory dir = run.directory("diffusion tau-sweep", params);
+            List<List<DiffusionLoop.Generation>> runs = ResumableTasks.run(cells * reps, run.threads(), k -> {
                 int cell = k / reps;
                 return DiffusionLoop.run(settings, schedules.get(cell / ts.size()),
                         StoppingRule.fixed(ts.get(cell % ts.size())), run.seed, k % reps);
-            }, spec.commandLine().getErr(), "diffusion tau-sweep");
+            }, dir, LoopRecords.diffusion(scenario.generations), spec.commandLine().getErr(), "diffusion tau-sweep");
             StringBuilder csv = new StringBuilder("n,tau,generation,replicate,n_generation,tv,noise_floor\n");
             for (int k = 0; k < runs.size(); k++) {
                 int cell = k / reps;
@@ -478,7 +444,6 @@ public final class DiffusionCommand implements Runnable {
                             .append(',').append(num(g.tv())).append(',').append(num(g.noiseFloor())).append('\n');
                 }
             }
-            run.writeCsv(csv);
 
             int gens = scenario.generations + 1;
             List<List<List<MeanInterval>>> table = new ArrayList<>();
@@ -492,13 +457,7 @@ public final class DiffusionCommand implements Runnable {
             }
             int width = model.width;
             JsonObject o = result("D2", "D0", "D1");
-            JsonObject params = o.getAsJsonObject("parameters");
-            scenario.describe(params, null);
-            model.describe(params);
-            params.addProperty("n", sizes);
-            params.addProperty("taus", taus);
-            params.addProperty("replicates", reps);
-            params.addProperty("seed", run.seed);
+            o.add("parameters", params);
             StringBuilder text = new StringBuilder(labels("D2", "D0", "D1")).append(SIMULATED).append('\n')
                     .append("scenario ").append(sc.cliName()).append("; ").append(settings.sampler().describe())
                     .append("; m = ").append(width).append('\n');
@@ -558,6 +517,7 @@ public final class DiffusionCommand implements Runnable {
             o.add("scaling", slopes);
             o.addProperty("note", "tau is in the units of the flow dA/dtau = -grad L (spec/diffusion.md); D2 fixes"
                     + " tau* only up to the hidden constants of D0, so compare the exponent, not the value");
+            RunOptions.finish(dir, csv, o);
             if (common.json()) {
                 emit(spec, Json.print(o));
                 return;
@@ -618,9 +578,18 @@ public final class DiffusionCommand implements Runnable {
             Schedule schedule = scenario.schedule(size.n, LIMITS);
             List<StoppingRule> rules = List.of(rule(tau, null, model.width, p), rule(null, scale, model.width, p));
             int reps = run.replicates();
-            List<List<DiffusionLoop.Generation>> runs = parallel(2 * reps, run.threads(),
+            JsonObject params = new JsonObject();
+            scenario.describe(params, size.n);
+            model.describe(params);
+            params.addProperty("tau", tau.toString());
+            params.addProperty("tau_scale", scale.toString());
+            params.addProperty("precision_bits", p.bits());
+            run.describe(params);
+            RunDirectory dir = run.directory("diffusion loop", params);
+            List<List<DiffusionLoop.Generation>> runs = ResumableTasks.run(2 * reps, run.threads(),
                     k -> DiffusionLoop.run(settings, schedule, rules.get(k / reps), run.seed, k % reps),
-                    spec.commandLine().getErr(), "diffusion loop");
+                    dir, LoopRecords.diffusion(schedule.generations()), spec.commandLine().getErr(),
+                    "diffusion loop");
             StringBuilder csv = new StringBuilder("policy,generation,replicate,n,real,tau,tv,noise_floor\n");
             for (int k = 0; k < runs.size(); k++) {
                 for (DiffusionLoop.Generation g : runs.get(k)) {
@@ -630,17 +599,10 @@ public final class DiffusionCommand implements Runnable {
                             .append(num(g.noiseFloor())).append('\n');
                 }
             }
-            run.writeCsv(csv);
             List<MeanInterval> fixed = byGeneration(runs.subList(0, reps));
             List<MeanInterval> d2 = byGeneration(runs.subList(reps, 2 * reps));
             JsonObject o = result("D1", "D0", "D2");
-            JsonObject params = o.getAsJsonObject("parameters");
-            scenario.describe(params, size.n);
-            model.describe(params);
-            params.addProperty("tau", tau.toString());
-            params.addProperty("tau_scale", scale.toString());
-            params.addProperty("replicates", reps);
-            params.addProperty("seed", run.seed);
+            o.add("parameters", params);
             Table t = new Table("i", "lambda_i", "N_i", "fixed tau", "TV (fixed tau)", "D2 tau_i", "TV (D2 rule)");
             JsonArray values = new JsonArray();
             for (int g = 0; g <= schedule.generations(); g++) {
@@ -659,6 +621,7 @@ public final class DiffusionCommand implements Runnable {
                 values.add(v);
             }
             o.add("values", values);
+            RunOptions.finish(dir, csv, o);
             if (common.json()) {
                 emit(spec, Json.print(o));
                 return;
@@ -718,9 +681,19 @@ public final class DiffusionCommand implements Runnable {
                         r, s, 0)));
             }
             int reps = run.replicates();
-            List<List<DiffusionLoop.Generation>> runs = parallel(ss.size() * reps, run.threads(),
+            JsonObject params = new JsonObject();
+            model.describe(params);
+            params.addProperty("scenario", Scenario.EXPANDING_SYNTHETIC.cliName());
+            params.addProperty("real", r.toString());
+            params.addProperty("synthetic", synthetic);
+            params.addProperty("generations", generations);
+            params.addProperty("stopping", rule.describe());
+            params.addProperty("precision_bits", p.bits());
+            run.describe(params);
+            RunDirectory dir = run.directory("diffusion phase", params);
+            List<List<DiffusionLoop.Generation>> runs = ResumableTasks.run(ss.size() * reps, run.threads(),
                     k -> DiffusionLoop.run(settings, schedules.get(k / reps), rule, run.seed, k % reps),
-                    spec.commandLine().getErr(), "diffusion phase");
+                    dir, LoopRecords.diffusion(generations), spec.commandLine().getErr(), "diffusion phase");
             StringBuilder csv = new StringBuilder("synthetic,generation,replicate,n,tau,tv,noise_floor\n");
             for (int k = 0; k < runs.size(); k++) {
                 for (DiffusionLoop.Generation g : runs.get(k)) {
@@ -729,17 +702,8 @@ public final class DiffusionCommand implements Runnable {
                             .append(num(g.tv())).append(',').append(num(g.noiseFloor())).append('\n');
                 }
             }
-            run.writeCsv(csv);
             JsonObject o = result("P2", "D0", "D1", "D2");
-            JsonObject params = o.getAsJsonObject("parameters");
-            model.describe(params);
-            params.addProperty("scenario", Scenario.EXPANDING_SYNTHETIC.cliName());
-            params.addProperty("real", r.toString());
-            params.addProperty("synthetic", synthetic);
-            params.addProperty("generations", generations);
-            params.addProperty("stopping", rule.describe());
-            params.addProperty("replicates", reps);
-            params.addProperty("seed", run.seed);
+            o.add("parameters", params);
             Table t = new Table("s", "s/r", "generation", "TV mean [95% CI]");
             JsonArray values = new JsonArray();
             StringBuilder peaks = new StringBuilder();
@@ -771,6 +735,7 @@ public final class DiffusionCommand implements Runnable {
             o.add("peaks", peakJson);
             o.addProperty("note", "P2's peak location assumes eps(N) = b N^-alpha; the diffusion learner's rate is"
                     + " not known, so only the shape (rise, then decline) is compared");
+            RunOptions.finish(dir, csv, o);
             if (common.json()) {
                 emit(spec, Json.print(o));
                 return;

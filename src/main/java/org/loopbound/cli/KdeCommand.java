@@ -80,8 +80,17 @@ public final class KdeCommand implements Runnable {
             Schedule schedule = scenario.schedule(size.n, LIMITS);
             int reps = run.replicates();
             KdeLoop.Settings settings = new KdeLoop.Settings(mix, h, x);
-            List<List<KdeLoop.Generation>> runs = DiffusionCommand.parallel(reps, run.threads(),
-                    r -> KdeLoop.run(settings, schedule, run.seed, r), spec.commandLine().getErr(), "kde loop");
+            JsonObject params = new JsonObject();
+            scenario.describe(params, size.n);
+            params.addProperty("p0", mix.spec());
+            params.addProperty("bandwidth", h.describe());
+            params.addProperty("points", points);
+            run.describe(params);
+            params.addProperty("precision_bits", p.bits());
+            RunDirectory dir = run.directory("kde loop", params);
+            List<List<KdeLoop.Generation>> runs = ResumableTasks.run(reps, run.threads(),
+                    r -> KdeLoop.run(settings, schedule, run.seed, r), dir,
+                    LoopRecords.kde(schedule.generations(), x.length), spec.commandLine().getErr(), "kde loop");
             StringBuilder csv = new StringBuilder("generation,replicate,n,bandwidth,tv");
             for (int k = 0; k < x.length; k++) {
                 csv.append(",density_").append(k);
@@ -98,7 +107,6 @@ public final class KdeCommand implements Runnable {
                     csv.append('\n');
                 }
             }
-            run.writeCsv(csv);
 
             K2Oracle oracle = K2Oracle.forLoop(mix, h, schedule);
             String why = K2Oracle.whyNot(mix, h, schedule);
@@ -106,14 +114,7 @@ public final class KdeCommand implements Runnable {
             List<K2Oracle.TvCheck> tc = oracle == null ? List.of() : oracle.tvChecks(runs, 0.95, p);
 
             JsonObject o = DiffusionCommand.result("K2", "K1");
-            JsonObject params = o.getAsJsonObject("parameters");
-            scenario.describe(params, size.n);
-            params.addProperty("p0", mix.spec());
-            params.addProperty("bandwidth", h.describe());
-            params.addProperty("points", points);
-            params.addProperty("replicates", reps);
-            params.addProperty("seed", run.seed);
-            params.addProperty("precision_bits", p.bits());
+            o.add("parameters", params);
             o.addProperty("tv_method", "trapezoid quadrature of |p_i - p0| (no estimator noise; error about 1e-3"
                     + " relative)");
             Table t = new Table("i", "lambda_i", "N_i", "h_i (rep. 0)", "E TV(p_i, p0) [95% CI]",
@@ -168,6 +169,7 @@ public final class KdeCommand implements Runnable {
             } else {
                 o.addProperty("k2_all_checks_pass", allAgree);
             }
+            DiffusionCommand.RunOptions.finish(dir, csv, o);
             if (common.json()) {
                 DiffusionCommand.emit(spec, Json.print(o));
                 return;

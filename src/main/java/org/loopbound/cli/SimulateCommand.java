@@ -3,17 +3,11 @@ package org.loopbound.cli;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -132,20 +126,14 @@ public final class SimulateCommand implements Runnable {
         SimulationConfig config = config();
         JsonObject parameters = parameters(config);
         int t = threads();
-        Path dir = out;
-        Map<Integer, ReplicateResult> done = new HashMap<>();
-        if (dir != null) {
-            done = prepare(dir, parameters, config);
-        } else if (resume) {
-            throw new UsageError("--resume needs --out DIR (the directory of the run to continue)");
-        }
-        Path replicateDir = dir == null ? null : dir.resolve("replicates");
+        RunDirectory dir = RunDirectory.open(out, resume, "simulate", parameters, "replicates", "rep");
+        Map<Integer, ReplicateResult> done = dir == null ? new HashMap<>() : stored(dir, config);
         long work = (long) (config.replicates() - done.size()) * (config.generations() + 1L);
         List<ReplicateResult> results;
         try (Progress progress = Progress.start(spec.commandLine().getErr(), "simulate", work)) {
             results = new Simulator(config).run(t, done, r -> {
-                if (replicateDir != null) {
-                    writeAtomically(replicateDir.resolve(recordName(r.replicate())), Json.print(r.toJson()));
+                if (dir != null) {
+                    dir.store(r.replicate(), r.toJson());
                 }
             }, progress::advance);
         } catch (InterruptedException e) {
@@ -155,8 +143,8 @@ public final class SimulateCommand implements Runnable {
         SimulationSummary summary = SimulationSummary.of(config, results);
         JsonObject json = json(config, parameters, summary);
         if (dir != null) {
-            writeAtomically(dir.resolve("generations.csv"), csv(config, summary));
-            writeAtomically(dir.resolve("summary.json"), Json.print(json));
+            dir.write("generations.csv", csv(config, summary));
+            dir.write("summary.json", Json.print(json));
         }
         String text = common.json() ? Json.print(json) : table(config, summary);
         spec.commandLine().getOut().print(text);
@@ -237,119 +225,16 @@ public final class SimulateCommand implements Runnable {
     }
 
 
-    /**
-     * Creates the output directory with its config.json, or (with --resume) checks the stored configuration and
-     * loads the finished replicates' records.
-     */
-    private Map<Integer, ReplicateResult> prepare(Path dir, JsonObject parameters, SimulationConfig config) {
-        Path configFile = dir.resolve("config.json");
-        Path replicateDir = dir.resolve("replicates");
-        Map<Integer, ReplicateResult> done = new HashMap<>();
-        JsonObject stored = new JsonObject();
-        stored.add("parameters", parameters);
-        if (!resume) {
-            if (Files.exists(configFile)) {
-                throw new UsageError("--out " + dir + " already holds a run; add --resume to continue it, or choose"
-                        + " another directory");
-            }
-            try {
-                Files.createDirectories(replicateDir);
-            } catch (IOException e) {
-                throw new UsageError("--out " + dir + ": cannot create the directory (" + e.getMessage() + ")");
-            }
-            stored.addProperty("version", Main.version());
-            writeAtomically(configFile, Json.print(stored));
-            return done;
-        }
-        if (!Files.isRegularFile(configFile)) {
-            throw new UsageError("--resume: " + dir + " has no config.json, so there is no run to continue");
-        }
-        JsonElement previous;
-        try {
-            previous = JsonParser.parseString(read(configFile)).getAsJsonObject().get("parameters");
-        } catch (RuntimeException e) {
-            throw new UsageError("--resume: " + configFile + " is not a loopbound simulate configuration");
-        }
-        if (!parameters.equals(previous)) {
-            throw new UsageError("--resume: the configuration stored in " + configFile + " differs from this one ("
-                    + difference(parameters, previous) + "); rerun with the stored options or use another --out");
-        }
-        try {
-            Files.createDirectories(replicateDir);
-        } catch (IOException e) {
-            throw new UsageError("--out " + dir + ": cannot create the directory (" + e.getMessage() + ")");
-        }
-        removeTemporaries(dir);
-        removeTemporaries(replicateDir);
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(replicateDir, "rep-*.json")) {
-            for (Path p : s) {
-                ReplicateResult r;
-                try {
-                    r = ReplicateResult.fromJson(JsonParser.parseString(read(p)).getAsJsonObject());
-                } catch (RuntimeException e) {
-                    throw new UsageError("--resume: " + p + " is not a replicate record of this run");
-                }
-                int j = r.replicate();
-                if (j < 0 || j >= config.replicates() || r.length() != config.generations() + 1
-                        || !String.valueOf(p.getFileName()).equals(recordName(j))) {
-                    throw new UsageError("--resume: " + p + " does not belong to this configuration");
-                }
-                done.put(j, r);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return done;
-    }
-
-    private static String difference(JsonObject now, @Nullable JsonElement before) {
-        if (before == null || !before.isJsonObject()) {
-            return "no parameters stored";
-        }
-        JsonObject b = before.getAsJsonObject();
-        for (String key : now.keySet()) {
-            if (!now.get(key).equals(b.get(key))) {
-                return key + ": stored " + b.get(key) + ", given " + now.get(key);
+    /** The records of a resumed run's finished replicates; each must be the replicate its file name says. */
+    private static Map<Integer, ReplicateResult> stored(RunDirectory dir, SimulationConfig config) {
+        Map<Integer, ReplicateResult> done = dir.records(config.replicates(), ReplicateResult::fromJson);
+        for (Map.Entry<Integer, ReplicateResult> e : done.entrySet()) {
+            if (e.getValue().replicate() != e.getKey() || e.getValue().length() != config.generations() + 1) {
+                throw new UsageError("--resume: the record of replicate " + e.getKey()
+                        + " does not belong to this configuration");
             }
         }
-        for (String key : b.keySet()) {
-            if (!now.has(key)) {
-                return key + ": stored " + b.get(key) + ", not given";
-            }
-        }
-        return "unknown difference";
-    }
-
-    /** Every file of a run goes through {@link AtomicFiles}: a reader never sees a half-written one. */
-    private static void writeAtomically(Path file, String text) {
-        try {
-            AtomicFiles.writeString(file, text);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Deletes the temporaries ({@code .NAME.*.tmp}) that a writer killed before its rename left behind. */
-    private static void removeTemporaries(Path dir) {
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, ".*.tmp")) {
-            for (Path p : s) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot clean " + dir + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static String recordName(int replicate) {
-        return String.format(Locale.ROOT, "rep-%06d.json", replicate);
+        return new HashMap<>(done);
     }
 
     // ---- output ----
