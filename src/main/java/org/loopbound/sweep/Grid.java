@@ -3,20 +3,22 @@ package org.loopbound.sweep;
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
-import com.google.gson.stream.MalformedJsonException;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -98,9 +100,8 @@ public final class Grid {
         Parser p = new Parser(r, source);
         try {
             return p.grid(text);
-        } catch (MalformedJsonException e) {
-            throw p.error("json", "malformed JSON: " + e.getMessage());
         } catch (IOException | IllegalStateException e) {
+            // MalformedJsonException is an IOException; gson reports some structural errors as IllegalStateException.
             throw p.error("json", "malformed JSON: " + e.getMessage());
         }
     }
@@ -195,7 +196,7 @@ public final class Grid {
     }
 
     private String linesOf(Cell c) {
-        java.util.SortedSet<Integer> found = new java.util.TreeSet<>();
+        SortedSet<Integer> found = new TreeSet<>();
         for (String name : c.parameters().keySet()) {
             Integer l = lines.get(name);
             if (l != null && axes.containsKey(name)) {
@@ -247,7 +248,7 @@ public final class Grid {
             int replicates = 100;
             long seed = 1;
             Set<Output> outputs = EnumSet.allOf(Output.class);
-            Set<String> seen = new java.util.HashSet<>();
+            Set<String> seen = new HashSet<>();
             if (r.peek() != JsonToken.BEGIN_OBJECT) {
                 throw error("grid", "the file must be one JSON object with parameters, axes, replicates, seed,"
                         + " outputs");
@@ -341,7 +342,7 @@ public final class Grid {
                 if (values.isEmpty()) {
                     throw error(field, "an axis needs at least one value");
                 }
-                if (new java.util.HashSet<>(values).size() != values.size()) {
+                if (new HashSet<>(values).size() != values.size()) {
                     throw error(field, "an axis must not repeat a value (canonical values: " + values + ")");
                 }
                 axes.put(name, List.copyOf(values));
