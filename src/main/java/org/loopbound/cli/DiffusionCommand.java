@@ -72,7 +72,7 @@ public final class DiffusionCommand implements Runnable {
         long seed;
 
         @Option(names = "--threads", paramLabel = "T",
-                description = "Worker threads, in [1, 256] (default: available processors).")
+                description = "Worker threads, in [1, 1024] (default: available processors).")
         @Nullable Integer threads;
 
         @Option(names = "--out", paramLabel = "DIR",
@@ -92,11 +92,7 @@ public final class DiffusionCommand implements Runnable {
         }
 
         int threads() {
-            int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-            if (t < 1 || t > 256) {
-                throw new UsageError("--threads must be in [1, 256], got " + t);
-            }
-            return t;
+            return Domains.threads(threads);
         }
 
         /** Adds the replicate count and the seed to the canonical parameters. */

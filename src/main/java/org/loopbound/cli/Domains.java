@@ -59,6 +59,15 @@ public final class Domains {
         return n;
     }
 
+    /** {@code --threads}: the given count, or all available processors when absent; in [1, 1024]. */
+    public static int threads(@Nullable Integer threads) {
+        int v = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (v < 1 || v > 1024) {
+            throw new UsageError("--threads must be in [1, 1024], got " + v);
+        }
+        return v;
+    }
+
     /** A required option value. */
     public static <T> T required(String option, @Nullable T v, String why) {
         if (v == null) {

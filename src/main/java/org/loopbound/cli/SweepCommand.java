@@ -94,11 +94,6 @@ public final class SweepCommand implements Runnable {
     }
 
     private int threads() {
-        Integer t = threads;
-        int v = t == null ? Runtime.getRuntime().availableProcessors() : t;
-        if (v < 1 || v > 1024) {
-            throw new UsageError("--threads must be in [1, 1024], got " + v);
-        }
-        return v;
+        return Domains.threads(threads);
     }
 }
