@@ -110,7 +110,8 @@ public final class ReproduceCommand implements java.util.concurrent.Callable<Int
         for (Claim claim : CLAIMS) {
             report.section(claim.id(), claim.results());
         }
-        steps = 6 + 1 + 10 + 1 + 1 + 2 + 1;
+        // One step per progress() call: 6 scenarios, P2, 10 sweep points, D2, the τ sweep, K2, 2 KDE loops, R4.
+        steps = 6 + 1 + 10 + 1 + 1 + 1 + 2 + 1;
         step = 0;
 
         scenarios(report, plan);
