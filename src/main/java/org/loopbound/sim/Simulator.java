@@ -26,6 +26,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  */
 public final class Simulator {
 
+    /** The largest T with T² &lt; 2^63, below which Σ w_j² (≤ T² when Σ w_j = T, w_j ≥ 0) cannot overflow a long. */
+    private static final long EXACT_SQUARES = 3_037_000_499L;
+
     private final SimulationConfig config;
 
     /** A simulator for this configuration. */
@@ -204,8 +207,20 @@ public final class Simulator {
       @ requires total > 0 && (* Σ w == total *);
       @ ensures (* \result ≈ 1 − Σ_j (w_j/total)² in double precision *);
       @*/
-    /** Gini–Simpson diversity 1 − Σ_j (w_j/T)². */
+    /**
+     * Gini–Simpson diversity 1 − Σ_j (w_j/T)². For T ≤ {@value #EXACT_SQUARES} (every count vector of N ≤ 3·10^9
+     * draws) Σ_j w_j² ≤ T² is summed exactly in a long, so the result is (T² − Σ w_j²)/T² rounded twice (error ≤ 1
+     * ulp plus the division's half ulp) and costs no division per atom; larger totals are summed in doubles.
+     */
     public static double giniSimpson(long[] w, long total) {
+        if (total <= EXACT_SQUARES) {
+            long squares = 0;
+            for (long x : w) {
+                squares += x * x;
+            }
+            long t2 = total * total;
+            return (double) (t2 - squares) / (double) t2;
+        }
         double t = total;
         double s = 0;
         for (long x : w) {
@@ -225,14 +240,22 @@ public final class Simulator {
      */
     public static double entropy(long[] w, long total) {
         double lnT = Logs.ln(total);
-        double s = 0;
-        for (long x : w) {
+        // Two partial sums (even and odd atoms): one sum would make every term wait for the addition before it.
+        double even = 0;
+        double odd = 0;
+        for (int j = 0; j < w.length; j++) {
+            long x = w[j];
             if (x > 0) {
                 double d = lnT - Logs.ln(x);
-                s += x * (d > 0 ? d : 0);
+                double term = x * (d > 0 ? d : 0);
+                if ((j & 1) == 0) {
+                    even += term;
+                } else {
+                    odd += term;
+                }
             }
         }
-        return s / total;
+        return (even + odd) / total;
     }
 
     /*@ public normal_behavior
