@@ -1,6 +1,7 @@
 package org.loopbound.bound;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,6 +54,50 @@ class R3UnrolledBoundTest {
             assertTrue(rec.get(i).enclosure().contains(truth.get(i).exact()));
             assertTrue(closed.get(i).enclosure().contains(truth.get(i).exact()));
         }
+    }
+
+    @Test
+    void closedFormEnclosesTheExactRecursionBeyondItsExactLimit() {
+        // Exact inputs past the limit: the closed form is enclosed, and must contain every exact B_i, also across a
+        // λ = 1 (where its prefix products restart) and after it.
+        int g = R3UnrolledBound.EXACT_CLOSED_FORM_GENERATIONS + 200;
+        List<Rational> lambdas = new ArrayList<>();
+        for (int i = 1; i <= g; i++) {
+            lambdas.add(i == 700 ? Rational.ONE : Rational.of(i % 2 == 0 ? 1 : 2, 7));
+        }
+        Schedule s = BoundFixtures.schedule(lambdas);
+        List<Certified> e = new ArrayList<>();
+        for (int i = 0; i <= g; i++) {
+            e.add(Certified.exact(Rational.of(1 + i % 5, 50)));
+        }
+        List<Certified> rec = R3UnrolledBound.recursion(s, e, P);
+        List<Certified> closed = R3UnrolledBound.closedForm(s, e, P);
+        for (int i = 0; i <= g; i++) {
+            assertTrue(rec.get(i).isExact());
+            assertTrue(closed.get(i).enclosure().contains(rec.get(i).exact()), "generation " + i);
+        }
+        assertFalse(closed.get(g).isExact(), "past the limit the closed form is an enclosure");
+        // Right after λ = 1 only ε counts: B_700 = ε_700.
+        assertEquals(e.get(700).exact(), rec.get(700).exact());
+    }
+
+    @Test
+    void closedFormAndRecursionOverlapOverTenThousandEnclosedGenerations() {
+        LearningError rate = LearningError.rate(Rational.of(1), Rational.of(1, 3));
+        int g = 10_000;
+        Schedule s = BoundFixtures.schedule(Collections.nCopies(g, Rational.of(1, 1000)));
+        List<Certified> e = rate.epsilons(s, P);
+        List<Certified> rec = R3UnrolledBound.recursion(s, e, P);
+        List<Certified> closed = R3UnrolledBound.closedForm(s, e, P);
+        for (int i = 0; i <= g; i++) {
+            Interval r = rec.get(i).enclosure();
+            Interval c = closed.get(i).enclosure();
+            assertTrue(!r.lessThan(c).isTrue() && !c.lessThan(r).isTrue(), "disjoint at generation " + i);
+        }
+        // ε = 100^(-1/3) for every generation, so B_g = ε (1 − (1 − λ)^(g+1)) / λ: both enclose it to ~30 digits.
+        double expected = Math.pow(100, -1.0 / 3) * (1 - Math.pow(0.999, g + 1)) / 0.001;
+        assertEquals(expected, closed.get(g).approx(), 1e-9 * expected);
+        assertTrue(closed.get(g).enclosure().width().toRational().compareTo(Rational.of(1, 1000000).pow(5)) < 0);
     }
 
     @Test

@@ -1,6 +1,10 @@
 package org.loopbound.bound;
 
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.loopbound.arith.Certified;
 import org.loopbound.arith.Interval;
 import org.loopbound.arith.Precision;
@@ -18,6 +22,24 @@ public interface LearningError {
       @*/
     /** ε(N), exact or enclosed at the given precision. */
     Certified epsilon(BigInteger n, Precision p);
+
+    /*@ public normal_behavior
+      @ ensures \result.size() == schedule.generations() + 1;
+      @ ensures (\forall int j; 0 <= j && j < \result.size(); \result.get(j).equals(epsilon(schedule.size(j), p)));
+      @*/
+    /**
+     * ε_0..ε_g of a schedule, ε_j = ε(N_j), evaluated once per distinct size: ε depends on the generation only
+     * through N_j, which most schedules hold constant, and an enclosure (EPS-EMP's square roots and logarithm) costs
+     * far more than a step of the recursion it feeds.
+     */
+    default List<Certified> epsilons(Schedule schedule, Precision p) {
+        Map<BigInteger, Certified> bySize = new HashMap<>();
+        List<Certified> out = new ArrayList<>();
+        for (int j = 0; j <= schedule.generations(); j++) {
+            out.add(bySize.computeIfAbsent(schedule.size(j), n -> epsilon(n, p)));
+        }
+        return List.copyOf(out);
+    }
 
     /** A one-line description for outputs, e.g. {@code ε = 1/10} or {@code ε(N) = 2·N^(-1/2)}. */
     String describe();

@@ -7,7 +7,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 import org.loopbound.arith.Certified;
 import org.loopbound.arith.Precision;
 import org.loopbound.arith.Rational;
-import org.loopbound.bound.EmpiricalLearnerError;
+import org.loopbound.bound.LearningError;
 import org.loopbound.bound.R3UnrolledBound;
 import org.loopbound.bound.Scenario;
 import org.loopbound.bound.Schedule;
@@ -164,7 +164,8 @@ public final class SimulationConfig {
             componentWeights.add(lambda);
             long real = wholeDraws(mixing, lambda.multiply(nq), i, "--lambda/--n: stratified mixing needs lambda_" + i
                     + "*N_" + i);
-            for (int l = 0; l < mu.size(); l++) {
+            // A previous-generation row is zeros but for its last entry: skipping them keeps g generations O(g).
+            for (int l = schedule.isPreviousGenerationOnly() ? Math.max(0, mu.size() - 1) : 0; l < mu.size(); l++) {
                 Rational m = mu.get(l);
                 if (m.signum() > 0) {
                     src.add(l);
@@ -211,9 +212,7 @@ public final class SimulationConfig {
                                                  Rational epsScale, Precision precision) {
         List<Certified> eps = new ArrayList<>();
         Certified scale = Certified.exact(epsScale);
-        for (int i = 0; i <= schedule.generations(); i++) {
-            Certified e = Certified.enclosed(EmpiricalLearnerError.epsilon(schedule.size(i), delta, p0.atoms(),
-                    precision));
+        for (Certified e : LearningError.empirical(p0.atoms(), delta).epsilons(schedule, precision)) {
             eps.add(epsScale.equals(Rational.ONE) ? e : e.multiply(scale, precision));
         }
         return R3UnrolledBound.recursion(schedule, eps, precision);
