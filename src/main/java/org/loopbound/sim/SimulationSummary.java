@@ -58,6 +58,9 @@ public final class SimulationSummary {
         List<GenerationSummary> out = new ArrayList<>();
         for (int i = 0; i <= config.generations(); i++) {
             BigInteger den = config.tvDenominator(i);
+            // The doubles only feed the t-interval: L/den from two correctly rounded doubles (≤ 1.5 ulp) rather
+            // than a normalised rational (a gcd) per replicate.
+            double denD = den.doubleValue();
             List<BigInteger> tv = new ArrayList<>();
             BigInteger sum = BigInteger.ZERO;
             double[] tvD = new double[r];
@@ -71,7 +74,7 @@ public final class SimulationSummary {
                 BigInteger l = x.tvNumerator(i);
                 tv.add(l);
                 sum = sum.add(l);
-                tvD[j] = Rational.of(l, den).doubleValue();
+                tvD[j] = l.doubleValue() / denD;
                 giniSum += x.giniSimpson(i);
                 entropySum += x.entropy(i);
                 lostSum += x.atomsLost(i);
