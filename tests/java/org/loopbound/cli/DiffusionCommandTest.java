@@ -199,7 +199,10 @@ class DiffusionCommandTest {
                 + " needs whole counts",
         "diffusion phase --real 10 --tau 1 --tau-scale 2 | give exactly one of --tau",
         "diffusion tau-sweep --taus 0,1 | --taus must be > 0",
-        "diffusion tau-sweep --scenario accumulate --real 5 --synthetic 5 | --scenario for tau-sweep"})
+        "diffusion tau-sweep --scenario accumulate --real 5 --synthetic 5 | --scenario for tau-sweep",
+        // Over-training on 100 points: generation 0's samples fly off, and generation 1 must say why it stops.
+        "diffusion tau-sweep --n 100 --taus 1e14 --generations 1 --replicates 2 | generation 1 cannot be trained: the"
+                + " samples of the earlier models (training time tau up to 1.0E14)"})
     void badInputIsAOneLineErrorWithExitCode2(String args, String message) {
         CliRunner.Result r = run(with(new String[] {"--eval-samples", "10"}, args.trim().split(" ")));
         assertEquals(2, r.exit(), r.out() + r.err());

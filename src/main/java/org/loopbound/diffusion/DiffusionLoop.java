@@ -59,7 +59,7 @@ public final class DiffusionLoop {
       @ ensures \result.size() == schedule.generations() + 1;
       @ ensures (* \result is a pure function of (settings, schedule, rule, seed, replicate) *);
       @ also public exceptional_behavior
-      @ requires (* a count is not whole, or N_j > MAX_SIZE *);
+      @ requires (* a count is not whole, or N_j > MAX_SIZE, or an earlier model's samples make the Gram matrix non-finite *);
       @ signals_only IllegalArgumentException;
       @*/
     /** Runs generations 0..i of one replicate. */
@@ -103,6 +103,7 @@ public final class DiffusionLoop {
             }
             ScoreMatching problem = ScoreMatching.build(features, data, settings.noiseDraws(), sampler.horizon(),
                     sampler.cutoff(), rng);
+            requireFiniteGram(problem, j, out);
             double tau = rule.tau(j, n);
             ScoreFunction model = new GradientFlow(problem).score(tau);
             models.add(model);
@@ -110,6 +111,28 @@ public final class DiffusionLoop {
             out.add(new Generation(j, n, real, tau, e.tv(), e.noiseFloor()));
         }
         return out;
+    }
+
+    /**
+     * An over-trained score (huge τ on few points) can send the reverse sampler's draws so far out that the ReLU
+     * features' Gram matrix of the next generation overflows (or the draws themselves do): no model can be fitted,
+     * and no TV of the later generations would be honest, so the run stops with the cause and the remedy.
+     */
+    private static void requireFiniteGram(ScoreMatching problem, int j, List<Generation> earlier) {
+        for (double[] row : problem.gram()) {
+            for (double x : row) {
+                if (!Double.isFinite(x)) {
+                    double tau = 0;
+                    for (Generation e : earlier) {
+                        tau = Math.max(tau, e.tau());
+                    }
+                    throw new IllegalArgumentException("generation " + j + " cannot be trained: the samples of the"
+                            + " earlier models (training time tau up to " + tau + ") are so far out that its"
+                            + " score-matching Gram matrix is not finite; use smaller training times"
+                            + " (--tau/--taus/--tau-scale)");
+                }
+            }
+        }
     }
 
     private static long size(Schedule schedule, int j) {
