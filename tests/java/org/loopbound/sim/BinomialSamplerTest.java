@@ -16,9 +16,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The binomial sampler against the exact Binomial(n, p) law, in both regimes (inversion for n·min(p,1−p) &lt; 30,
- * transformed rejection otherwise) and mirrored (p &gt; ½). Every check is a test at level 10^−3 with a fixed seed, so a correct
- * sampler fails one with probability about 10^−3 per check (and, the seed being fixed, it either always or never
- * does); a sampler with a biased mean, a wrong spread or a wrong shape fails them.
+ * transformed rejection otherwise) and mirrored (p &gt; ½). Every check is a test at level 10^−3 with a fixed seed,
+ * so a correct sampler fails one with probability about 10^−3 per check (and, the seed being fixed, it either always
+ * or never does); a sampler with a biased mean, a wrong spread or a wrong shape fails them.
  */
 class BinomialSamplerTest {
 

@@ -59,7 +59,8 @@ public final class DiffusionLoop {
       @ ensures \result.size() == schedule.generations() + 1;
       @ ensures (* \result is a pure function of (settings, schedule, rule, seed, replicate) *);
       @ also public exceptional_behavior
-      @ requires (* a count is not whole, or N_j > MAX_SIZE, or an earlier model's samples make the Gram matrix non-finite *);
+      @ requires (* a count is not whole, or N_j > MAX_SIZE, or earlier models' samples make the Gram matrix
+      @             non-finite *);
       @ signals_only IllegalArgumentException;
       @*/
     /** Runs generations 0..i of one replicate. */

@@ -83,7 +83,7 @@ public final class BinomialSampler {
         }
     }
 
-        /**
+    /**
      * Hörmann's transformed rejection for p ≤ ½ and n·p ≥ 30: BTRS's candidate and squeeze, BTRD's tests.
      *
      * <p>Why this mixture: the counts of a multinomial are drawn as a chain in which each draw's n is what the one
@@ -127,10 +127,11 @@ public final class BinomialSampler {
 
     /**
      * Whether w = wNum/wDen ≤ pmf(k)/pmf(m), m = ⌊(n+1)p⌋ the mode: the acceptance test (w is the uniform height
-     * scaled by the hat; wDen &gt; 0), in BTRD's order. Near the mode the ratio is a product of at most 15 factors pmf(i)/pmf(i−1) =
-     * r(n+1−i)/i, r = p/(1−p), compared as numerator against denominator times w so that no factor needs a
-     * division. Further out ln(pmf(k)/pmf(m)) lies within ±ρ of t = −(k−m)²/(2npq) (Hörmann's squeeze); ln w is
-     * compared with t ∓ ρ first through the bounds 1 − 1/w ≤ ln w ≤ w − 1, which need no logarithm.
+     * scaled by the hat; wDen &gt; 0), in BTRD's order. Near the mode (|k − m| ≤ 15) the ratio is a product of
+     * factors pmf(i)/pmf(i−1) = r(n+1−i)/i, r = p/(1−p), compared as numerator against denominator times w so that
+     * no factor needs a division. Further out ln(pmf(k)/pmf(m)) lies within ±ρ of t = −(k−m)²/(2npq) (Hörmann's
+     * squeeze): a w with 1 − 1/w &gt; t + ρ (a lower bound of ln w) is rejected without a logarithm, then ln w is
+     * compared with t ∓ ρ, and only what falls between goes through Stirling's series.
      */
     private static boolean accept(double wNum, double wDen, double k, double nd, double p, double npq) {
         double m = Math.floor((nd + 1) * p);
