@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import org.loopbound.param.ParameterException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -33,8 +34,12 @@ public final class Main implements Runnable {
 
     /** Exit code for bad input (a parameter outside its domain, malformed numbers). */
     public static final int EXIT_USAGE = 2;
-    /** Exit code when a value cannot be certified or an unexpected error occurs. */
+    /** Exit code when a checked value or verdict failed, or a value cannot be certified. */
     public static final int EXIT_FAILURE = 1;
+    /** Exit code for an input/output or environment failure (a path that cannot be read or written). */
+    public static final int EXIT_IO = 3;
+    /** Exit code for an internal error: a bug, never bad input. */
+    public static final int EXIT_INTERNAL = 4;
 
     @CommandLine.Spec
     @SuppressWarnings("nullness:initialization.field.uninitialized") // injected by picocli
@@ -62,6 +67,10 @@ public final class Main implements Runnable {
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
             String name = c.getCommandSpec().qualifiedName();
+            if (ex instanceof ParameterException) {
+                c.getErr().println(name + ": " + oneLine(optionMessage(c.getCommandSpec(), (ParameterException) ex)));
+                return EXIT_USAGE;
+            }
             if (ex instanceof UsageError || ex instanceof IllegalArgumentException) {
                 c.getErr().println(name + ": " + oneLine(ex.getMessage()));
                 return EXIT_USAGE;
@@ -70,14 +79,31 @@ public final class Main implements Runnable {
                 c.getErr().println(name + ": cannot certify: " + oneLine(ex.getMessage()));
                 return EXIT_FAILURE;
             }
+            if (ex instanceof java.io.UncheckedIOException || ex instanceof java.io.IOException) {
+                c.getErr().println(name + ": " + oneLine(String.valueOf(ex.getMessage())));
+                return EXIT_IO;
+            }
             if (System.getenv("LOOPBOUND_DEBUG") != null) {
                 ex.printStackTrace(c.getErr());
             }
             c.getErr().println(name + ": internal error: " + oneLine(String.valueOf(ex))
                     + " (set LOOPBOUND_DEBUG=1 for the stack trace)");
-            return EXIT_FAILURE;
+            return EXIT_INTERNAL;
         });
         return cl.execute(args);
+    }
+
+    /**
+     * A domain error's message with the parameter's symbol replaced by the option that carries it: the option of
+     * {@code spec} (or, for a mixin, of its command) whose parameter label is that symbol.
+     */
+    static String optionMessage(CommandLine.Model.CommandSpec spec, ParameterException ex) {
+        for (CommandLine.Model.OptionSpec o : spec.options()) {
+            if (o.paramLabel().equals(ex.symbol())) {
+                return o.longestName() + " (" + ex.symbol() + ") " + ex.requirement();
+            }
+        }
+        return ex.getMessage() == null ? ex.symbol() : ex.getMessage();
     }
 
     private static String oneLine(@Nullable String message) {
