@@ -26,8 +26,8 @@ class D1DiffusionPropagationTest {
     private static final Precision P = Precision.bits(128);
 
     private static Schedule fixedProportion(long n, Rational lambda, int generations) {
-        return Scenario.FIXED_PROPORTION.schedule(new Scenario.Parameters(generations, BigInteger.valueOf(n), lambda,
-                null, null, 0));
+        return Scenario.FIXED_PROPORTION.schedule(ScenarioArguments.of(generations)
+                .with(ScenarioParameter.N, BigInteger.valueOf(n)).withIfPresent(ScenarioParameter.LAMBDA, lambda));
     }
 
     private static List<Rational> extras(Rational e, int generations) {
@@ -62,8 +62,8 @@ class D1DiffusionPropagationTest {
 
     @Test
     void theD2RuleUsesTheOptimalStoppingTimeOfEachGeneration() {
-        Schedule s = Scenario.GROWING_SIZE.schedule(new Scenario.Parameters(4, BigInteger.valueOf(10), null, null,
-                null, 4));
+        Schedule s = Scenario.GROWING_SIZE.schedule(ScenarioArguments.of(4)
+                .with(ScenarioParameter.N, BigInteger.valueOf(10)).with(ScenarioParameter.GROWTH_EXPONENT, 4));
         BigInteger m = BigInteger.valueOf(100);
         List<Certified> taus = D1DiffusionPropagation.d2StoppingTimes(s, m, P);
         for (int j = 0; j <= 4; j++) {

@@ -24,8 +24,9 @@ class R4CorollariesTest {
     /** theory.md §2: λ = 1/10, ε = 1: B_20 = 8.905810…, B_100 = 9.999760…; checked through the scenario engine. */
     @Test
     void fixedProportionReferenceValues() {
-        Schedule s = Scenario.FIXED_PROPORTION.schedule(new Scenario.Parameters(100, BigInteger.valueOf(1000),
-                Rational.of(1, 10), null, null, 4));
+        Schedule s = Scenario.FIXED_PROPORTION.schedule(ScenarioArguments.of(100)
+                .with(ScenarioParameter.N, BigInteger.valueOf(1000))
+                .with(ScenarioParameter.LAMBDA, Rational.of(1, 10)));
         List<Certified> b = R3UnrolledBound.recursion(s, BoundFixtures.exact(Collections.nCopies(101, Rational.ONE)),
                 P);
         assertEquals("8.905810", b.get(20).exact().toDecimal(7, Rounding.DOWN).toPlainString());
@@ -48,8 +49,8 @@ class R4CorollariesTest {
 
     @Test
     void fullySyntheticGrowsLinearly() {
-        Schedule s = Scenario.FULLY_SYNTHETIC.schedule(new Scenario.Parameters(7, BigInteger.TEN, null, null, null,
-                4));
+        Schedule s = Scenario.FULLY_SYNTHETIC.schedule(ScenarioArguments.of(7)
+                .with(ScenarioParameter.N, BigInteger.TEN));
         List<Certified> b = R3UnrolledBound.recursion(s,
                 BoundFixtures.exact(Collections.nCopies(8, Rational.of(1, 3))), P);
         for (int i = 0; i <= 7; i++) {
@@ -66,8 +67,9 @@ class R4CorollariesTest {
                     if (eps.signum() == 0) {
                         return;
                     }
-                    Schedule s = Scenario.LAST_INJECTION.schedule(new Scenario.Parameters(i, BigInteger.TEN, lambda,
-                            null, null, 4));
+                    Schedule s = Scenario.LAST_INJECTION.schedule(ScenarioArguments.of(i)
+                            .with(ScenarioParameter.N, BigInteger.TEN)
+                            .withIfPresent(ScenarioParameter.LAMBDA, lambda));
                     Rational b = R3UnrolledBound.recursion(s, BoundFixtures.exact(Collections.nCopies(i + 1, eps)), P)
                             .get(i).exact();
                     assertEquals(R4Corollaries.lastInjection(eps, lambda, i), b);
@@ -79,7 +81,8 @@ class R4CorollariesTest {
     @Test
     void growingSizeBoundMatchesEngineAndStaysBelowLimit() {
         BigInteger n0 = BigInteger.valueOf(100);
-        Schedule s = Scenario.GROWING_SIZE.schedule(new Scenario.Parameters(8, n0, null, null, null, 4));
+        Schedule s = Scenario.GROWING_SIZE.schedule(ScenarioArguments.of(8).with(ScenarioParameter.N, n0)
+                .with(ScenarioParameter.GROWTH_EXPONENT, 4));
         LearningError rate = LearningError.rate(Rational.of(3), Rational.of(1, 2));
         List<Certified> eps = new java.util.ArrayList<>();
         for (int j = 0; j <= 8; j++) {

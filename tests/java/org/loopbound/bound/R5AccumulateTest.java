@@ -20,8 +20,9 @@ class R5AccumulateTest {
         qt().withFixedSeed(BoundFixtures.SEED).withExamples(200)
                 .forAll(integers().between(1, 1000), integers().between(0, 1000), integers().between(0, 30))
                 .checkAssert((r, s, i) -> {
-                    Schedule sch = Scenario.ACCUMULATE.schedule(new Scenario.Parameters(i, null, null,
-                            BigInteger.valueOf(r), BigInteger.valueOf(s), 4));
+                    Schedule sch = Scenario.ACCUMULATE.schedule(ScenarioArguments.of(i)
+                            .with(ScenarioParameter.REAL, BigInteger.valueOf(r))
+                            .with(ScenarioParameter.SYNTHETIC, BigInteger.valueOf(s)));
                     Rational total = sch.lambda(i);
                     for (Rational w : sch.weights(i)) {
                         total = total.add(w);
@@ -42,9 +43,9 @@ class R5AccumulateTest {
         int g = 12;
         List<Certified> eps = BoundFixtures.exact(Collections.nCopies(g + 1, Rational.of(1, 20)));
         List<Certified> acc = R3UnrolledBound.recursion(Scenario.ACCUMULATE.schedule(
-                new Scenario.Parameters(g, null, null, r, s, 4)), eps, p);
+                ScenarioArguments.of(g).with(ScenarioParameter.REAL, r).with(ScenarioParameter.SYNTHETIC, s)), eps, p);
         List<Certified> rep = R3UnrolledBound.recursion(Scenario.EXPANDING_SYNTHETIC.schedule(
-                new Scenario.Parameters(g, null, null, r, s, 4)), eps, p);
+                ScenarioArguments.of(g).with(ScenarioParameter.REAL, r).with(ScenarioParameter.SYNTHETIC, s)), eps, p);
         for (int i = 0; i <= g; i++) {
             assertTrue(acc.get(i).exact().compareTo(rep.get(i).exact()) <= 0, "generation " + i);
         }

@@ -61,6 +61,6 @@ class KdeCommandTest {
         assertTrue(r.err().contains("--bandwidth must be"), r.err());
         r = DiffusionCommandTest.run("kde", "loop", "--n", "1");
         assertEquals(2, r.exit(), r.out());
-        assertTrue(r.err().contains("--n must be a whole number in [2, 10^7]"), r.err());
+        assertTrue(r.err().contains("--n (N) must be a whole number in [2, 10^7], got 1"), r.err());
     }
 }

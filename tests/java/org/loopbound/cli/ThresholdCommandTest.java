@@ -167,7 +167,7 @@ class ThresholdCommandTest {
         "--diffusion --scenario fully-synthetic --n 1 --m 1 | outside D0's tau >= 1",
         "--diffusion --scenario fully-synthetic --n 10 --m 10 --width 1 | --width is not an option of --diffusion",
         "--diffusion --scenario nope --n 10 --m 10 | --scenario must be one of",
-        "--diffusion --scenario fixed-proportion --n 10 --m 10 | needs --lambda",
+        "--diffusion --scenario fixed-proportion --n 10 --m 10 | --lambda (λ) is required by scenario fixed-proportion",
         "--diffusion --scenario fully-synthetic --n 10 --m 10 --extra -1 | --extra must be ≥ 0",
         "--diffusion --scenario fully-synthetic --n 10 --m 10 --tau-rule x | --tau-rule must be d2",
         "--alpha abc --b 1 --real 100 | is not a number",

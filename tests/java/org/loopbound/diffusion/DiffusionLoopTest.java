@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.loopbound.arith.Precision;
 import org.loopbound.arith.Rational;
 import org.loopbound.bound.Scenario;
+import org.loopbound.bound.ScenarioArguments;
+import org.loopbound.bound.ScenarioParameter;
 import org.loopbound.bound.Schedule;
 
 /** The diffusion loop: the U-shape in τ, reproducibility, the D2 rule and stratified counts. */
@@ -24,7 +26,8 @@ class DiffusionLoopTest {
     }
 
     private static Schedule schedule(Scenario sc, int generations, long n, Rational lambda) {
-        return sc.schedule(new Scenario.Parameters(generations, BigInteger.valueOf(n), lambda, null, null, 1));
+        return sc.schedule(ScenarioArguments.of(generations).with(ScenarioParameter.N, BigInteger.valueOf(n))
+                .withIfPresent(ScenarioParameter.LAMBDA, lambda).with(ScenarioParameter.GROWTH_EXPONENT, 1));
     }
 
     private static double meanTv(DiffusionLoop.Settings s, Schedule sch, double tau, int reps) {

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.loopbound.arith.Precision;
 import org.loopbound.arith.Rational;
 import org.loopbound.bound.Scenario;
+import org.loopbound.bound.ScenarioArguments;
+import org.loopbound.bound.ScenarioParameter;
 import org.loopbound.bound.Schedule;
 import org.loopbound.diffusion.GaussianMixture;
 
@@ -37,7 +39,8 @@ class KdeLoopTest {
     }
 
     private static Schedule schedule(Scenario sc, Rational lambda) {
-        return sc.schedule(new Scenario.Parameters(3, BigInteger.valueOf(100), lambda, null, null, 0));
+        return sc.schedule(ScenarioArguments.of(3).with(ScenarioParameter.N, BigInteger.valueOf(100))
+                .withIfPresent(ScenarioParameter.LAMBDA, lambda).with(ScenarioParameter.GROWTH_EXPONENT, 0));
     }
 
     @Test
@@ -88,8 +91,8 @@ class KdeLoopTest {
         assertNotNull(K2Oracle.whyNot(P0, Bandwidth.silverman(), fs));
         assertNotNull(K2Oracle.whyNot(P0, Bandwidth.fixed(Rational.ONE), schedule(Scenario.LAST_INJECTION,
                 Rational.of(1, 2))));
-        Schedule acc = Scenario.ACCUMULATE.schedule(new Scenario.Parameters(3, null, null, BigInteger.TEN,
-                BigInteger.TEN, 0));
+        Schedule acc = Scenario.ACCUMULATE.schedule(ScenarioArguments.of(3)
+                .with(ScenarioParameter.REAL, BigInteger.TEN).with(ScenarioParameter.SYNTHETIC, BigInteger.TEN));
         assertNotNull(K2Oracle.whyNot(P0, Bandwidth.fixed(Rational.ONE), acc));
         assertNull(K2Oracle.forLoop(P0, Bandwidth.silverman(), fs));
     }

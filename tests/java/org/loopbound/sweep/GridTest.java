@@ -97,6 +97,6 @@ class GridTest {
         assertTrue(e.getMessage().contains("lambda/n: stratified mixing needs lambda_1*N_1"), e.getMessage());
         Grid missing = Grid.parse("{\"parameters\": {\"scenario\": \"accumulate\", \"p0\": \"uniform:4\"}}", "m.json");
         IllegalArgumentException m = assertThrows(IllegalArgumentException.class, missing::validateCells);
-        assertTrue(m.getMessage().contains("needs real"), m.getMessage());
+        assertTrue(m.getMessage().contains("real is required by scenario accumulate"), m.getMessage());
     }
 }

@@ -1,6 +1,7 @@
 package org.loopbound.bound;
 
 import java.math.BigInteger;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -44,6 +45,11 @@ public interface LearningError {
     /** A one-line description for outputs, e.g. {@code ε = 1/10} or {@code ε(N) = 2·N^(-1/2)}. */
     String describe();
 
+    /** @return the ε of a model whose ε does not depend on N (the R4 corollaries need one), else {@code null} */
+    default @Nullable Rational constant() {
+        return null;
+    }
+
     /** The same ε for every N. */
     static LearningError constant(Rational eps) {
         if (eps.signum() < 0) {
@@ -58,6 +64,11 @@ public interface LearningError {
             @Override
             public String describe() {
                 return "eps = " + eps;
+            }
+
+            @Override
+            public Rational constant() {
+                return eps;
             }
         };
     }

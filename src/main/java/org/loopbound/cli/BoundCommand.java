@@ -2,16 +2,14 @@ package org.loopbound.cli;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import java.util.ArrayList;
-import java.util.List;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.loopbound.arith.Certified;
 import org.loopbound.arith.Precision;
 import org.loopbound.arith.Rational;
 import org.loopbound.bound.LearningError;
 import org.loopbound.bound.R3UnrolledBound;
-import org.loopbound.bound.R4Corollaries;
 import org.loopbound.bound.Scenario;
+import org.loopbound.bound.ScenarioBound;
 import org.loopbound.bound.Schedule;
 import org.loopbound.spec.ResultIndex;
 import picocli.CommandLine;
@@ -20,15 +18,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code loopbound bound}: the R3 bound B_i per generation for a scenario, with the R4 corollaries that apply. */
-@Command(name = "bound", sortOptions = false, defaultValueProvider = ScenarioOptions.TenGenerations.class,
+@Command(name = "bound", sortOptions = false, modelTransformer = ScenarioOptions.Install.class,
         description = {
             "Per-generation bound B_i on TV(p_i, p_0) (R3 [derived], R5 for accumulate) for a scenario of theory.md",
             "section 1, from the recursion B_i = (1-lambda_i) B_(i-1) + eps_i and, independently, the closed form.",
             "Values are exact rationals when every input is rational, certified enclosures otherwise."})
-public final class BoundCommand implements Runnable {
+public final class BoundCommand implements Runnable, ScenarioOptions.Command {
 
-    @Mixin ScenarioOptions scenario = new ScenarioOptions();
-    @Mixin ScenarioOptions.SampleSize size = new ScenarioOptions.SampleSize();
+    final ScenarioOptions scenario = ScenarioOptions.of(ScenarioOptions.Limits.BOUND, 10);
 
     @Option(names = "--eps", converter = RationalConverter.class, paramLabel = "ε",
             description = "Constant learning error eps >= 0 (exact).")
@@ -56,34 +53,20 @@ public final class BoundCommand implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     @Override
+    public ScenarioOptions scenarioOptions() {
+        return scenario;
+    }
+
+    @Override
     public void run() {
-        Scenario sc = scenario.scenario();
-        Schedule schedule = scenario.schedule(size.n, ScenarioOptions.Limits.BOUND);
-        int g = schedule.generations();
+        Schedule schedule = scenario.schedule();
         Precision p = common.precision();
         if (delta != null) {
             Domains.open("--delta", delta, Rational.ZERO, Rational.ONE);
         }
         LearningError learner = learner();
-
-        List<Certified> epsilons = learner.epsilons(schedule, p);
-        List<Certified> bounds = R3UnrolledBound.recursion(schedule, epsilons, p);
-        List<Certified> closed = schedule.isPreviousGenerationOnly()
-                ? R3UnrolledBound.closedForm(schedule, epsilons, p) : bounds;
-        for (int i = 0; i < bounds.size() && i < closed.size(); i++) {
-            Certified c = closed.get(i);
-            Certified r = bounds.get(i);
-            boolean disagree = c.isExact() && r.isExact() ? !c.equals(r)
-                    : c.enclosure().lessThan(r.enclosure()).isTrue() || r.enclosure().lessThan(c.enclosure()).isTrue();
-            if (disagree) {
-                throw new IllegalStateException("R3 recursion and closed form disagree at generation " + i);
-            }
-        }
-        String id = sc == Scenario.ACCUMULATE ? "R5" : "R3";
-        List<Corollary> corollaries = corollaries(sc, schedule, g, p);
-        String out = common.json()
-                ? Json.print(json(id, sc, schedule, learner, epsilons, bounds, closed, corollaries))
-                : table(id, sc, schedule, learner, epsilons, bounds, corollaries);
+        ScenarioBound bound = ScenarioBound.of(scenario.scenario(), schedule, learner, p);
+        String out = common.json() ? Json.print(json(bound, learner)) : table(bound, learner);
         spec.commandLine().getOut().print(out);
         spec.commandLine().getOut().flush();
     }
@@ -123,78 +106,46 @@ public final class BoundCommand implements Runnable {
         }
     }
 
-    /** An R4 corollary: what it states and its exact value. */
-    private record Corollary(String name, Rational value) {
-    }
-
-    /** R4 corollaries that apply to this scenario with a constant ε. */
-    private List<Corollary> corollaries(Scenario sc, Schedule schedule, int g, Precision p) {
-        List<Corollary> out = new ArrayList<>();
-        Rational eps = this.eps;
-        if (eps == null) {
-            return out;
-        }
-        Rational lam = schedule.lambda(g);
-        if (sc == Scenario.FIXED_PROPORTION && g >= 1 && lam.signum() > 0) {
-            out.add(new Corollary("fixed-proportion closed form eps (1-(1-lambda)^(i+1))/lambda at i=" + g,
-                    R4Corollaries.fixedProportion(eps, lam, g)));
-            out.add(new Corollary("fixed-proportion limit eps/lambda (never exceeded)",
-                    R4Corollaries.fixedProportionLimit(eps, lam)));
-        }
-        if (sc == Scenario.FULLY_SYNTHETIC) {
-            out.add(new Corollary("fully-synthetic (i+1) eps at i=" + g, R4Corollaries.fullySynthetic(eps, g)));
-        }
-        if (sc == Scenario.LAST_INJECTION) {
-            out.add(new Corollary("last-injection: B_i <= 2 eps iff lambda_i >= (i-1)/i =",
-                    R4Corollaries.lastInjectionThreshold(g)));
-            out.add(new Corollary("last-injection B_i = (1-lambda_i) i eps + eps",
-                    R4Corollaries.lastInjection(eps, lam, g)));
-        }
-        return out;
-    }
-
-    private String table(String id, Scenario sc, Schedule schedule, LearningError learner, List<Certified> epsilons,
-                         List<Certified> bounds, List<Corollary> corollaries) {
+    private String table(ScenarioBound bound, LearningError learner) {
         int digits = common.tableDigits();
-        ResultIndex.Result r = ResultIndex.bundled().get(id);
+        ResultIndex.Result r = ResultIndex.bundled().get(bound.resultId());
         StringBuilder b = new StringBuilder();
         b.append(r.headline()).append(" - a reconstruction, not the paper's own theorem\n");
-        b.append("scenario ").append(sc.cliName()).append("; ").append(learner.describe())
+        b.append("scenario ").append(bound.scenario().cliName()).append("; ").append(learner.describe())
                 .append("; precision ").append(common.precision()).append('\n');
         Rational delta = this.delta;
         Table t = delta != null
                 ? new Table("i", "lambda_i", "N_i", "eps_i", "B_i", "holds w.p. >=")
                 : new Table("i", "lambda_i", "N_i", "eps_i", "B_i");
-        for (int i = 0; i < bounds.size(); i++) {
-            String lam = schedule.lambda(i).toString();
-            String bi = Table.cell(bounds.get(i), digits);
+        for (ScenarioBound.Generation gen : bound.generations()) {
+            int i = gen.generation();
+            String lam = gen.lambda().toString();
+            String bi = Table.cell(gen.bound(), digits);
             if (delta != null) {
                 Rational fail = R3UnrolledBound.failureProbability(i, delta);
                 String prob = fail.compareTo(Rational.ONE) >= 0 ? "0 (vacuous)" : Rational.ONE.subtract(fail)
                         .toString();
-                t.row(Integer.toString(i), lam, schedule.size(i).toString(), Table.cell(epsilons.get(i), digits), bi,
-                        prob);
+                t.row(Integer.toString(i), lam, gen.size().toString(), Table.cell(gen.epsilon(), digits), bi, prob);
             } else {
-                t.row(Integer.toString(i), lam, schedule.size(i).toString(), Table.cell(epsilons.get(i), digits), bi);
+                t.row(Integer.toString(i), lam, gen.size().toString(), Table.cell(gen.epsilon(), digits), bi);
             }
         }
         b.append(t.render());
-        if (!corollaries.isEmpty()) {
+        if (!bound.corollaries().isEmpty()) {
             ResultIndex.Result r4 = ResultIndex.bundled().get("R4");
             b.append(r4.headline()).append('\n');
-            for (Corollary c : corollaries) {
+            for (Scenario.Corollary c : bound.corollaries()) {
                 b.append("  ").append(c.name()).append(": ").append(c.value()).append('\n');
             }
         }
         return b.toString();
     }
 
-    private JsonObject json(String id, Scenario sc, Schedule schedule, LearningError learner, List<Certified> epsilons,
-                            List<Certified> bounds, List<Certified> closed, List<Corollary> corollaries) {
+    private JsonObject json(ScenarioBound bound, LearningError learner) {
         int digits = common.digits();
-        JsonObject o = Json.resultObject(id);
+        JsonObject o = Json.resultObject(bound.resultId());
         JsonObject params = o.getAsJsonObject("parameters");
-        scenario.describe(params, size.n);
+        scenario.describe(params);
         Json.addIfPresent(params, "eps", eps);
         if (rate != null) {
             params.addProperty("rate", rate);
@@ -206,14 +157,15 @@ public final class BoundCommand implements Runnable {
         params.addProperty("precision_bits", common.precision().bits());
         o.addProperty("learning_error", learner.describe());
         JsonArray values = new JsonArray();
-        for (int i = 0; i < bounds.size(); i++) {
+        for (ScenarioBound.Generation gen : bound.generations()) {
+            int i = gen.generation();
             JsonObject v = new JsonObject();
             v.addProperty("generation", i);
-            v.add("lambda", Json.value(Certified.exact(schedule.lambda(i)), digits));
-            v.addProperty("n", schedule.size(i).toString());
-            v.add("eps", Json.value(epsilons.get(i), digits));
-            v.add("bound", Json.value(bounds.get(i), digits));
-            v.add("closed_form", Json.value(closed.get(i), digits));
+            v.add("lambda", Json.value(Certified.exact(gen.lambda()), digits));
+            v.addProperty("n", gen.size().toString());
+            v.add("eps", Json.value(gen.epsilon(), digits));
+            v.add("bound", Json.value(gen.bound(), digits));
+            v.add("closed_form", Json.value(gen.closedForm(), digits));
             if (delta != null) {
                 v.add("failure_probability", Json.value(Certified.exact(
                         R3UnrolledBound.failureProbability(i, delta)), digits));
@@ -221,9 +173,9 @@ public final class BoundCommand implements Runnable {
             values.add(v);
         }
         o.add("values", values);
-        if (!corollaries.isEmpty()) {
+        if (!bound.corollaries().isEmpty()) {
             JsonArray cs = new JsonArray();
-            for (Corollary c : corollaries) {
+            for (Scenario.Corollary c : bound.corollaries()) {
                 JsonObject co = Json.resultObject("R4");
                 co.remove("parameters");
                 co.addProperty("name", c.name());
@@ -234,6 +186,4 @@ public final class BoundCommand implements Runnable {
         }
         return o;
     }
-
-
 }

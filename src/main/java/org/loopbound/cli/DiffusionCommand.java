@@ -15,6 +15,8 @@ import org.loopbound.arith.Precision;
 import org.loopbound.arith.Rational;
 import org.loopbound.bound.D2EarlyStopping;
 import org.loopbound.bound.Scenario;
+import org.loopbound.bound.ScenarioArguments;
+import org.loopbound.bound.ScenarioParameter;
 import org.loopbound.bound.Schedule;
 import org.loopbound.diffusion.DiffusionLoop;
 import org.loopbound.diffusion.GaussianMixture;
@@ -213,7 +215,7 @@ public final class DiffusionCommand implements Runnable {
     }
 
     /** Diffusion stores and scores N samples per generation: sizes beyond 10^7 would exhaust memory. */
-    static final ScenarioOptions.Limits LIMITS = new ScenarioOptions.Limits(1000, 1, BigInteger.TEN.pow(7), "10^7");
+    static final ScenarioOptions.Limits LIMITS = new ScenarioOptions.Limits(1000, 1, BigInteger.TEN.pow(7));
 
     /** The label lines of the results a diffusion experiment bears on. */
     static String labels(String... ids) {
@@ -381,11 +383,10 @@ public final class DiffusionCommand implements Runnable {
     }
 
     /** {@code diffusion tau-sweep}: TV against the training time τ, per N and generation; best τ vs D2. */
-    @Command(name = "tau-sweep", sortOptions = false,
-            defaultValueProvider = ScenarioOptions.ShortFullySynthetic.class,
+    @Command(name = "tau-sweep", sortOptions = false, modelTransformer = ScenarioOptions.Install.class,
             description = {"TV(p_i, p0) against the training time tau at every generation (the U-shape), and how the",
                 "empirical best tau scales with N, against the D2 [derived] prediction tau* = (m N/4)^(1/5)."})
-    static final class TauSweep implements Runnable {
+    static final class TauSweep implements Runnable, ScenarioOptions.Command {
         @Option(names = "--n", defaultValue = "100,400", paramLabel = "N,…",
                 description = "Sample sizes N (comma-separated, whole, >= 1) (default: ${DEFAULT-VALUE}).")
         String sizes = "";
@@ -394,10 +395,15 @@ public final class DiffusionCommand implements Runnable {
                 description = "Training times tau > 0 (comma-separated, exact) (default: ${DEFAULT-VALUE}).")
         String taus = "";
 
-        @Mixin ScenarioOptions scenario = new ScenarioOptions();
+        final ScenarioOptions scenario = ScenarioOptions.of(LIMITS, Scenario.FULLY_SYNTHETIC, 2, false);
         @Mixin ModelOptions model = new ModelOptions();
         @Mixin RunOptions run = new RunOptions();
         @Mixin CommonOptions common = new CommonOptions();
+
+        @Override
+        public ScenarioOptions scenarioOptions() {
+            return scenario;
+        }
         @CommandLine.Spec
         @SuppressWarnings("nullness:initialization.field.uninitialized") // injected by picocli
         CommandLine.Model.CommandSpec spec;
@@ -415,12 +421,12 @@ public final class DiffusionCommand implements Runnable {
             DiffusionLoop.Settings settings = model.settings();
             List<Schedule> schedules = new ArrayList<>();
             for (BigInteger n : ns) {
-                schedules.add(scenario.schedule(Rational.of(n, BigInteger.ONE), LIMITS));
+                schedules.add(scenario.schedule(Rational.of(n, BigInteger.ONE)));
             }
             int reps = run.replicates();
             int cells = ns.size() * ts.size();
             JsonObject params = new JsonObject();
-            scenario.describe(params, null);
+            scenario.describe(params);
             model.describe(params);
             params.addProperty("n", sizes);
             params.addProperty("taus", taus);
@@ -430,7 +436,7 @@ public final class DiffusionCommand implements Runnable {
                 int cell = k / reps;
                 return DiffusionLoop.run(settings, schedules.get(cell / ts.size()),
                         StoppingRule.fixed(ts.get(cell % ts.size())), run.seed, k % reps);
-            }, dir, LoopRecords.diffusion(scenario.generations), spec.commandLine().getErr(), "diffusion tau-sweep");
+            }, dir, LoopRecords.diffusion(scenario.generations()), spec.commandLine().getErr(), "diffusion tau-sweep");
             StringBuilder csv = new StringBuilder("n,tau,generation,replicate,n_generation,tv,noise_floor\n");
             for (int k = 0; k < runs.size(); k++) {
                 int cell = k / reps;
@@ -441,7 +447,7 @@ public final class DiffusionCommand implements Runnable {
                 }
             }
 
-            int gens = scenario.generations + 1;
+            int gens = scenario.generations() + 1;
             List<List<List<MeanInterval>>> table = new ArrayList<>();
             for (int a = 0; a < ns.size(); a++) {
                 List<List<MeanInterval>> row = new ArrayList<>();
@@ -546,10 +552,10 @@ public final class DiffusionCommand implements Runnable {
     }
 
     /** {@code diffusion loop}: fixed τ against the per-generation D2 rule over the generations of a scenario. */
-    @Command(name = "loop", sortOptions = false, defaultValueProvider = ScenarioOptions.ShortFullySynthetic.class,
+    @Command(name = "loop", sortOptions = false, modelTransformer = ScenarioOptions.Install.class,
             description = {"TV(p_i, p0) over the generations of a scenario for a fixed tau and for the per-generation",
                 "D2 rule tau_j = c (m N_j/4)^(1/5), on common random numbers."})
-    static final class Loop implements Runnable {
+    static final class Loop implements Runnable, ScenarioOptions.Command {
         @Option(names = "--tau", required = true, converter = RationalConverter.class, paramLabel = "τ",
                 description = "The fixed training time, > 0.")
         Rational tau = Rational.ONE;
@@ -558,11 +564,15 @@ public final class DiffusionCommand implements Runnable {
                 description = "The constant c of the D2 rule tau_j = c (m N_j/4)^(1/5), > 0.")
         Rational scale = Rational.ONE;
 
-        @Mixin ScenarioOptions scenario = new ScenarioOptions();
-        @Mixin ScenarioOptions.SampleSize size = new ScenarioOptions.SampleSize();
+        final ScenarioOptions scenario = ScenarioOptions.of(LIMITS, Scenario.FULLY_SYNTHETIC, 2, true);
         @Mixin ModelOptions model = new ModelOptions();
         @Mixin RunOptions run = new RunOptions();
         @Mixin CommonOptions common = new CommonOptions();
+
+        @Override
+        public ScenarioOptions scenarioOptions() {
+            return scenario;
+        }
         @CommandLine.Spec
         @SuppressWarnings("nullness:initialization.field.uninitialized") // injected by picocli
         CommandLine.Model.CommandSpec spec;
@@ -571,11 +581,11 @@ public final class DiffusionCommand implements Runnable {
         public void run() {
             Precision p = common.precision();
             DiffusionLoop.Settings settings = model.settings();
-            Schedule schedule = scenario.schedule(size.n, LIMITS);
+            Schedule schedule = scenario.schedule();
             List<StoppingRule> rules = List.of(rule(tau, null, model.width, p), rule(null, scale, model.width, p));
             int reps = run.replicates();
             JsonObject params = new JsonObject();
-            scenario.describe(params, size.n);
+            scenario.describe(params);
             model.describe(params);
             params.addProperty("tau", tau.toString());
             params.addProperty("tau_scale", scale.toString());
@@ -673,8 +683,8 @@ public final class DiffusionCommand implements Runnable {
             DiffusionLoop.Settings settings = model.settings();
             List<Schedule> schedules = new ArrayList<>();
             for (BigInteger s : ss) {
-                schedules.add(Scenario.EXPANDING_SYNTHETIC.schedule(new Scenario.Parameters(generations, null, null,
-                        r, s, 0)));
+                schedules.add(Scenario.EXPANDING_SYNTHETIC.schedule(ScenarioArguments.of(generations)
+                        .with(ScenarioParameter.REAL, r).with(ScenarioParameter.SYNTHETIC, s)));
             }
             int reps = run.replicates();
             JsonObject params = new JsonObject();

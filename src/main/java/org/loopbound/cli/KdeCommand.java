@@ -9,6 +9,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 import org.loopbound.arith.Certified;
 import org.loopbound.arith.Precision;
 import org.loopbound.arith.Rational;
+import org.loopbound.bound.Scenario;
 import org.loopbound.bound.Schedule;
 import org.loopbound.diffusion.GaussianMixture;
 import org.loopbound.diffusion.MeanInterval;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Option;
 public final class KdeCommand implements Runnable {
 
     /** The KDE stores its N points per generation (and needs two to fit): N in [2, 10^7]. */
-    static final ScenarioOptions.Limits LIMITS = new ScenarioOptions.Limits(1000, 2, BigInteger.TEN.pow(7), "10^7");
+    static final ScenarioOptions.Limits LIMITS = new ScenarioOptions.Limits(1000, 2, BigInteger.TEN.pow(7));
 
     @CommandLine.Spec
     @SuppressWarnings("nullness:initialization.field.uninitialized") // injected by picocli
@@ -44,10 +45,10 @@ public final class KdeCommand implements Runnable {
     }
 
     /** {@code kde loop}. */
-    @Command(name = "loop", sortOptions = false, defaultValueProvider = ScenarioOptions.ShortFullySynthetic.class,
+    @Command(name = "loop", sortOptions = false, modelTransformer = ScenarioOptions.Install.class,
             description = {"TV(p_i, p0) of the KDE over the generations of a scenario (quadrature, no estimator",
                 "noise), the mean density at check points, and the K2 checks where K2 applies."})
-    static final class Loop implements Runnable {
+    static final class Loop implements Runnable, ScenarioOptions.Command {
         @Option(names = "--p0", defaultValue = "1:0:1", paramLabel = "MIX",
                 description = "Data distribution weight:mean:variance[,…], exact (default: ${DEFAULT-VALUE} ="
                         + " N(0, 1)). K2 needs a single component.")
@@ -62,10 +63,14 @@ public final class KdeCommand implements Runnable {
                 description = "Points where the mean density is checked (exact numbers) (default: ${DEFAULT-VALUE}).")
         String points = "";
 
-        @Mixin ScenarioOptions scenario = new ScenarioOptions();
-        @Mixin ScenarioOptions.SampleSize size = new ScenarioOptions.SampleSize();
+        final ScenarioOptions scenario = ScenarioOptions.of(LIMITS, Scenario.FULLY_SYNTHETIC, 2, true);
         @Mixin DiffusionCommand.RunOptions run = new DiffusionCommand.RunOptions();
         @Mixin CommonOptions common = new CommonOptions();
+
+        @Override
+        public ScenarioOptions scenarioOptions() {
+            return scenario;
+        }
         @CommandLine.Spec
         @SuppressWarnings("nullness:initialization.field.uninitialized") // injected by picocli
         CommandLine.Model.CommandSpec spec;
@@ -77,11 +82,11 @@ public final class KdeCommand implements Runnable {
             Bandwidth h = bandwidth.trim().equalsIgnoreCase("silverman") ? Bandwidth.silverman()
                     : Bandwidth.fixed(DiffusionCommand.positiveRational("--bandwidth", bandwidth));
             double[] x = checkPoints();
-            Schedule schedule = scenario.schedule(size.n, LIMITS);
+            Schedule schedule = scenario.schedule();
             int reps = run.replicates();
             KdeLoop.Settings settings = new KdeLoop.Settings(mix, h, x);
             JsonObject params = new JsonObject();
-            scenario.describe(params, size.n);
+            scenario.describe(params);
             params.addProperty("p0", mix.spec());
             params.addProperty("bandwidth", h.describe());
             params.addProperty("points", points);

@@ -21,7 +21,7 @@ import org.loopbound.bound.K2KdeExpectedDensity;
 import org.loopbound.bound.P2UnrolledPhaseTransition;
 import org.loopbound.bound.R4Corollaries;
 import org.loopbound.report.ClaimsReport;
-import org.loopbound.report.SvgPlot;
+import org.loopbound.plot.SvgPlot;
 import org.loopbound.spec.ResultIndex;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -2,170 +2,241 @@ package org.loopbound.cli;
 
 import com.google.gson.JsonObject;
 import java.math.BigInteger;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.loopbound.arith.Rational;
 import org.loopbound.bound.Scenario;
+import org.loopbound.bound.ScenarioArguments;
+import org.loopbound.bound.ScenarioParameter;
 import org.loopbound.bound.Schedule;
 import picocli.CommandLine;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * The scenario of theory.md §1 as command-line options, declared once so that {@code bound}, {@code simulate},
- * {@code diffusion} and {@code kde} give the same names the same symbols and the same domains. The sample size N is a
- * separate mixin ({@link SampleSize}) because {@code diffusion tau-sweep} sweeps a list of N. What differs
- * between commands (the default scenario and generation count, the largest sizes a command can afford) is a
- * {@link Limits} value the command passes in, and the defaults shown in {@code --help} come from the command's
- * {@link Defaults} provider rather than from these annotations.
+ * The scenario options of a command, derived from the scenario declarations ({@link Scenario},
+ * {@link ScenarioParameter}): {@code --scenario} and one option {@code --key} per parameter, labelled by its symbol,
+ * its help text naming the scenarios that use it. A command that has them implements {@link Command} and names
+ * {@link Install} as its picocli model transformer, which adds the options to the command's model; what differs
+ * between commands (default scenario and last generation, the sizes a command can afford, whether N is a single
+ * value) is given when the command creates its {@code ScenarioOptions}.
  */
 final class ScenarioOptions {
 
-    @Option(names = "--scenario", paramLabel = "NAME",
-            description = "fully-synthetic | fixed-proportion | last-injection | growing-size | expanding-synthetic"
-                    + " | accumulate. Required, except in diffusion loop and kde loop (default fully-synthetic).")
-    @Nullable String scenario;
+    /** A command with scenario options. */
+    interface Command {
+        /** @return the command's scenario options */
+        ScenarioOptions scenarioOptions();
+    }
 
-    @Option(names = "--generations", paramLabel = "I",
-            description = "Last generation i (generations 0..i), whole, >= 0 (last-injection: >= 1)"
-                    + " (default: ${DEFAULT-VALUE}).")
-    int generations;
-
-    @Option(names = "--lambda", converter = RationalConverter.class, paramLabel = "λ",
-            description = "Real proportion lambda in [0, 1] (fixed-proportion; last-injection: at the last"
-                    + " generation; growing-size: default 0).")
-    @Nullable Rational lambda;
-
-    @Option(names = "--real", converter = RationalConverter.class, paramLabel = "r",
-            description = "Real samples r per generation (expanding-synthetic, accumulate), whole, >= 1.")
-    @Nullable Rational real;
-
-    @Option(names = "--synthetic", converter = RationalConverter.class, paramLabel = "s",
-            description = "Synthetic samples s (expanding-synthetic: per generation; accumulate: from each earlier"
-                    + " generation), whole, >= 0.")
-    @Nullable Rational synthetic;
-
-    @Option(names = "--growth-exponent", defaultValue = "4", paramLabel = "g",
-            description = "growing-size schedule N_j = N_0 (j+1)^g, g in [0, 16] (default: ${DEFAULT-VALUE}).")
-    int growthExponent;
+    /** picocli's model transformer that adds a {@link Command}'s scenario options to its model. */
+    static final class Install implements CommandLine.IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec spec) {
+            ((Command) spec.userObject()).scenarioOptions().addTo(spec);
+            return spec;
+        }
+    }
 
     /**
-     * The domain of a command's scenario: at most {@code maxGenerations} generations and sizes in
-     * [{@code minSize}, {@code maxSize}] (N, r, s all share the upper limit; s may be 0).
+     * The domain of a command's scenario: last generation at most {@code maxGenerations}, sizes N in
+     * [{@code minSize}, {@code maxSize}] (r and s share the upper limit).
      */
-    record Limits(int maxGenerations, long minSize, BigInteger maxSize, String maxSizeText) {
+    record Limits(int maxGenerations, long minSize, BigInteger maxSize) {
         /** Closed-form bounds: sizes only enter rational arithmetic. */
-        static final Limits BOUND = new Limits(Domains.MAX_GENERATIONS, 1, Domains.MAX_SIZE, "10^18");
+        static final Limits BOUND = new Limits(ScenarioParameter.MAX_GENERATIONS, 1, ScenarioParameter.MAX_SIZE);
     }
 
-    /** The per-command defaults of {@code --scenario} and {@code --generations}, shown in {@code --help}. */
-    abstract static class Defaults implements CommandLine.IDefaultValueProvider {
-        private final Map<String, String> values;
+    private final Limits limits;
+    private final @Nullable Scenario defaultScenario;
+    private final int defaultGenerations;
+    private final boolean withSize;
+    private @Nullable CommandSpec spec;
 
-        Defaults(Map<String, String> values) {
-            this.values = values;
-        }
-
-        // picocli's contract: null means "no default from this provider"; its interface is not annotated.
-        @Override
-        @SuppressWarnings("nullness:override.return")
-        public @Nullable String defaultValue(CommandLine.Model.ArgSpec argSpec) {
-            return argSpec.isOption() ? values.get(((CommandLine.Model.OptionSpec) argSpec).longestName()) : null;
-        }
+    private ScenarioOptions(Limits limits, @Nullable Scenario defaultScenario, int defaultGenerations,
+            boolean withSize) {
+        this.limits = limits;
+        this.defaultScenario = defaultScenario;
+        this.defaultGenerations = defaultGenerations;
+        this.withSize = withSize;
     }
 
-    /** Ten generations, no default scenario: {@code bound} and {@code simulate}. */
-    static final class TenGenerations extends Defaults {
-        TenGenerations() {
-            super(Map.of("--generations", "10"));
-        }
+    /**
+     * Options with a required {@code --scenario} and a single N.
+     *
+     * @param limits the command's domain
+     * @param defaultGenerations the default last generation
+     * @return the options
+     */
+    static ScenarioOptions of(Limits limits, int defaultGenerations) {
+        return new ScenarioOptions(limits, null, defaultGenerations, true);
     }
 
-    /** Two generations of the fully-synthetic loop: the sample-storing learners ({@code diffusion}, {@code kde}). */
-    static final class ShortFullySynthetic extends Defaults {
-        ShortFullySynthetic() {
-            super(Map.of("--generations", "2", "--scenario", "fully-synthetic"));
+    /**
+     * Options with a default scenario.
+     *
+     * @param limits the command's domain
+     * @param defaultScenario the scenario when {@code --scenario} is not given
+     * @param defaultGenerations the default last generation
+     * @param withSize whether {@code --n} is one of these options (false when the command takes a list of N)
+     * @return the options
+     */
+    static ScenarioOptions of(Limits limits, Scenario defaultScenario, int defaultGenerations, boolean withSize) {
+        return new ScenarioOptions(limits, defaultScenario, defaultGenerations, withSize);
+    }
+
+    private void addTo(CommandSpec target) {
+        List<String> names = new ArrayList<>();
+        for (Scenario s : Scenario.values()) {
+            names.add(s.cliName());
         }
+        OptionSpec.Builder scenario = OptionSpec.builder("--scenario").paramLabel("NAME").type(String.class)
+                .description(String.join(" | ", names) + (defaultScenario == null ? ". Required."
+                        : " (default: " + defaultScenario.cliName() + ")."));
+        if (defaultScenario != null) {
+            scenario.defaultValue(defaultScenario.cliName());
+        }
+        target.addOption(scenario.build());
+        for (ScenarioParameter p : ScenarioParameter.values()) {
+            if (p == ScenarioParameter.N && !withSize) {
+                continue;
+            }
+            OptionSpec.Builder o = OptionSpec.builder("--" + p.key()).paramLabel(p.symbol()).type(String.class)
+                    .description(help(p));
+            if (p == ScenarioParameter.GENERATIONS) {
+                o.defaultValue(Integer.toString(defaultGenerations));
+            }
+            target.addOption(o.build());
+        }
+        this.spec = target;
+    }
+
+    /** The help text of a parameter: meaning, domain, the scenarios that use it and their defaults. */
+    private String help(ScenarioParameter p) {
+        StringBuilder b = new StringBuilder(p.meaning()).append(", ");
+        b.append(p == ScenarioParameter.GENERATIONS
+                ? "a whole number in [0, " + limits.maxGenerations() + "] (last-injection: >= 1)"
+                : p == ScenarioParameter.N ? "a whole number in [" + limits.minSize() + ", " + text(limits.maxSize())
+                        + "]" : p.domain(limits.maxSize()));
+        if (p == ScenarioParameter.GENERATIONS) {
+            return b.append(" (default: ").append(defaultGenerations).append(").").toString();
+        }
+        List<String> users = new ArrayList<>();
+        for (Scenario s : Scenario.values()) {
+            if (s.parameters().contains(p)) {
+                Rational d = s.defaultValue(p);
+                users.add(s.cliName() + (d == null ? "" : " (default " + d + ")"));
+            }
+        }
+        return b.append(". Used by ").append(String.join(", ", users)).append('.').toString();
+    }
+
+    private static String text(BigInteger v) {
+        String s = v.toString();
+        return s.matches("10+") && s.length() > 4 ? "10^" + (s.length() - 1) : s;
     }
 
     /** The scenario named by {@code --scenario}; a usage error when it is missing or unknown. */
     Scenario scenario() {
-        return byName(Domains.required("--scenario", scenario, "(one of " + Scenario.names() + ")"));
-    }
-
-    /** The sample size N per generation (growing-size: N_0), as a mixin of its own. */
-    static final class SampleSize {
-        @Option(names = "--n", converter = RationalConverter.class, paramLabel = "N",
-                description = "Samples per generation N (growing-size: N_0), whole, >= 1; the largest N a command"
-                        + " accepts is in its error message.")
-        @Nullable Rational n;
-    }
-
-    /**
-     * The schedule of λ_i and N_i these options describe with N = {@code n}, every option checked against
-     * {@code limits}; a usage error naming the first option outside its domain.
-     */
-    Schedule schedule(@Nullable Rational n, Limits limits) {
-        return schedule(scenario(), generations, n, lambda, real, synthetic, growthExponent, limits);
-    }
-
-    /**
-     * The schedule of a scenario from option values (for commands whose own options carry the scenario's symbols
-     * under other meanings, such as {@code threshold}); every value is checked against {@code limits}.
-     */
-    static Schedule schedule(Scenario sc, int generations, @Nullable Rational n, @Nullable Rational lambda,
-            @Nullable Rational real, @Nullable Rational synthetic, int growthExponent, Limits limits) {
-        if (generations < 0 || generations > limits.maxGenerations()) {
-            throw new UsageError("--generations must be in [0, " + limits.maxGenerations() + "], got " + generations);
+        String name = raw("--scenario");
+        if (name == null) {
+            throw new UsageError("--scenario is required (one of " + Scenario.names() + ")");
         }
-        if (sc == Scenario.LAST_INJECTION && generations < 1) {
-            throw new UsageError("--generations must be >= 1 for last-injection, got " + generations);
-        }
-        if (growthExponent < 0 || growthExponent > 16) {
-            throw new UsageError("--growth-exponent must be in [0, 16], got " + growthExponent);
-        }
-        Rational lam = lambda == null ? null : Domains.closed("--lambda", lambda, Rational.ZERO, Rational.ONE);
-        return sc.schedule(new Scenario.Parameters(generations, size("--n", n, limits.minSize(), limits), lam,
-                size("--real", real, 1, limits), size("--synthetic", synthetic, 0, limits), growthExponent));
-    }
-
-    /** The scenario named {@code name}; a usage error listing the names when there is none. */
-    static Scenario byName(String name) {
         Scenario sc = Scenario.byName(name);
         if (sc == null) {
-            throw new UsageError("--scenario must be one of " + Scenario.names() + ", got '" + name + "'");
+            throw new UsageError("--scenario must be one of " + Scenario.names() + ", got '"
+                    + org.loopbound.param.ParameterException.cut(name) + "'");
         }
         return sc;
     }
 
-    /** Adds the scenario's parameters with N = {@code n}, as given (exact strings), to a JSON {@code parameters} object. */
-    void describe(JsonObject params, @Nullable Rational n) {
+    /** The arguments given, each parsed exactly; a usage error naming the option when one is not a number. */
+    ScenarioArguments arguments() {
+        ScenarioArguments a = ScenarioArguments.of(0);
+        for (ScenarioParameter p : ScenarioParameter.values()) {
+            String option = "--" + p.key();
+            String v = p == ScenarioParameter.N && !withSize ? null : raw(option);
+            if (v != null) {
+                a = a.with(p, RationalConverter.parse(option, v));
+            }
+        }
+        return a;
+    }
+
+    /**
+     * The schedule these options describe, checked against the command's limits.
+     *
+     * @return the schedule
+     * @throws org.loopbound.param.ParameterException naming the symbol of the first value outside its domain
+     */
+    Schedule schedule() {
+        return schedule(arguments());
+    }
+
+    /** The schedule with N = {@code n} (for commands that take a list of N). */
+    Schedule schedule(Rational n) {
+        return schedule(arguments().with(ScenarioParameter.N, n));
+    }
+
+    private Schedule schedule(ScenarioArguments a) {
+        Rational g = a.get(ScenarioParameter.GENERATIONS);
+        if (g != null && g.compareTo(Rational.of(limits.maxGenerations())) > 0) {
+            throw org.loopbound.param.ParameterException.outside(ScenarioParameter.GENERATIONS.symbol(),
+                    "a whole number in [0, " + limits.maxGenerations() + "]", g);
+        }
+        Rational n = a.get(ScenarioParameter.N);
+        if (n != null && n.compareTo(Rational.of(limits.minSize())) < 0 && scenario().parameters().contains(
+                ScenarioParameter.N)) {
+            throw org.loopbound.param.ParameterException.outside(ScenarioParameter.N.symbol(),
+                    "a whole number in [" + limits.minSize() + ", " + text(limits.maxSize()) + "]", n);
+        }
+        return scenario().schedule(a, limits.maxSize());
+    }
+
+    /** The last generation i given (or the command's default). */
+    int generations() {
+        Rational g = arguments().get(ScenarioParameter.GENERATIONS);
+        return g == null ? defaultGenerations : ScenarioParameter.GENERATIONS.check(g, limits.maxSize()).numerator()
+                .intValueExact();
+    }
+
+    /** Adds the scenario and its parameters as given (exact strings) to a JSON {@code parameters} object. */
+    void describe(JsonObject params) {
         Scenario sc = scenario();
         params.addProperty("scenario", sc.cliName());
-        params.addProperty("generations", generations);
-        describeSizes(params, n, lambda, real, synthetic);
-        if (sc == Scenario.GROWING_SIZE) {
-            params.addProperty("growth_exponent", growthExponent);
+        ScenarioArguments a = arguments();
+        Rational g = a.get(ScenarioParameter.GENERATIONS);
+        params.addProperty("generations", g == null ? defaultGenerations : g.numerator().intValueExact());
+        for (ScenarioParameter p : ScenarioParameter.values()) {
+            Rational v = a.get(p);
+            if (p == ScenarioParameter.GENERATIONS || v == null) {
+                continue;
+            }
+            if (p == ScenarioParameter.GROWTH_EXPONENT) {
+                if (sc == Scenario.GROWING_SIZE) {
+                    params.addProperty("growth_exponent", v.numerator().intValueExact());
+                }
+                continue;
+            }
+            params.addProperty(p.key(), v.toString());
+        }
+        if (sc == Scenario.GROWING_SIZE && a.get(ScenarioParameter.GROWTH_EXPONENT) == null) {
+            Rational d = sc.defaultValue(ScenarioParameter.GROWTH_EXPONENT);
+            params.addProperty("growth_exponent", d == null ? 0 : d.numerator().intValueExact());
         }
     }
 
-    /** Adds the given size and proportion options to a JSON {@code parameters} object, skipping absent ones. */
-    static void describeSizes(JsonObject params, @Nullable Rational n, @Nullable Rational lambda,
-            @Nullable Rational real, @Nullable Rational synthetic) {
-        Json.addIfPresent(params, "n", n);
-        Json.addIfPresent(params, "lambda", lambda);
-        Json.addIfPresent(params, "real", real);
-        Json.addIfPresent(params, "synthetic", synthetic);
+    private @Nullable String raw(String option) {
+        OptionSpec o = spec().findOption(option);
+        return o == null ? null : o.getValue();
     }
 
-    private static @Nullable BigInteger size(String option, @Nullable Rational v, long min, Limits limits) {
-        if (v == null) {
-            return null;
+    private CommandSpec spec() {
+        CommandSpec s = spec;
+        if (s == null) {
+            throw new IllegalStateException("scenario options used before picocli installed them");
         }
-        if (!v.isInteger() || v.compareTo(Rational.of(min)) < 0
-                || v.numerator().compareTo(limits.maxSize()) > 0) {
-            throw new UsageError(option + " must be a whole number in [" + min + ", " + limits.maxSizeText()
-                    + "], got " + v);
-        }
-        return v.numerator();
+        return s;
     }
 }

@@ -39,7 +39,7 @@ import picocli.CommandLine.Option;
  * {@code loopbound simulate}: the discrete self-consuming loop on k atoms, replicated, with the exact TV(p̂_i, p₀)
  * of every generation checked against the R3 bound B_i built from EPS-EMP.
  */
-@Command(name = "simulate", sortOptions = false, defaultValueProvider = ScenarioOptions.TenGenerations.class,
+@Command(name = "simulate", sortOptions = false, modelTransformer = ScenarioOptions.Install.class,
         description = {
             "Simulates the discrete loop of theory.md section 6: each generation fits the empirical distribution",
             "(or add-beta smoothing) to N_i draws mixed from p0 and earlier models, for the scenarios of section 1.",
@@ -49,14 +49,13 @@ import picocli.CommandLine.Option;
             "[derived], McDiarmid's inequality [imported]), not the paper's own theorem.",
             "Output does not depend on --threads. --eps-scale != 1 deliberately scales eps, to show that a wrong",
             "bound is caught (a falsification aid, not a bound)."})
-public final class SimulateCommand implements Runnable {
+public final class SimulateCommand implements Runnable, ScenarioOptions.Command {
 
     /** Sizes up to 10^12: the loop draws O(k) binomials per generation, whatever N. */
     private static final ScenarioOptions.Limits LIMITS = new ScenarioOptions.Limits(Domains.MAX_GENERATIONS, 1,
-            BigInteger.valueOf(SimulationConfig.MAX_SIZE), "10^12");
+            BigInteger.valueOf(SimulationConfig.MAX_SIZE));
 
-    @Mixin ScenarioOptions scenario = new ScenarioOptions();
-    @Mixin ScenarioOptions.SampleSize size = new ScenarioOptions.SampleSize();
+    final ScenarioOptions scenario = ScenarioOptions.of(LIMITS, 10);
 
     @Option(names = "--p0", required = true, paramLabel = "P0",
             description = "Real distribution: exact weights summing to 1 (e.g. 1/2,1/4,1/4) or uniform:k,"
@@ -122,6 +121,11 @@ public final class SimulateCommand implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     @Override
+    public ScenarioOptions scenarioOptions() {
+        return scenario;
+    }
+
+    @Override
     public void run() {
         SimulationConfig config = config();
         JsonObject parameters = parameters(config);
@@ -153,7 +157,7 @@ public final class SimulateCommand implements Runnable {
 
     private SimulationConfig config() {
         Scenario sc = scenario.scenario();
-        Schedule schedule = scenario.schedule(size.n, LIMITS);
+        Schedule schedule = scenario.schedule();
         if (replicates < 1 || replicates > SimulationConfig.MAX_REPLICATES) {
             throw new UsageError("--replicates must be in [1, " + SimulationConfig.MAX_REPLICATES + "], got "
                     + replicates);
@@ -201,7 +205,7 @@ public final class SimulateCommand implements Runnable {
     /** The canonical configuration: everything that determines the results, and nothing else (not --threads). */
     private JsonObject parameters(SimulationConfig c) {
         JsonObject o = new JsonObject();
-        scenario.describe(o, size.n);
+        scenario.describe(o);
         o.addProperty("p0", c.p0().spec());
         o.addProperty("atoms", c.p0().atoms());
         o.addProperty("replicates", c.replicates());

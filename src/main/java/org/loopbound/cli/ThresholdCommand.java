@@ -16,6 +16,8 @@ import org.loopbound.bound.D2EarlyStopping;
 import org.loopbound.bound.P1PhaseTransition;
 import org.loopbound.bound.P2UnrolledPhaseTransition;
 import org.loopbound.bound.Scenario;
+import org.loopbound.bound.ScenarioArguments;
+import org.loopbound.bound.ScenarioParameter;
 import org.loopbound.bound.Schedule;
 import org.loopbound.spec.ResultIndex;
 import picocli.CommandLine;
@@ -343,11 +345,17 @@ public final class ThresholdCommand implements Runnable {
     // ---- D1 -----------------------------------------------------------------------------------------------------
 
     private String diffusionBound(Precision p) {
-        Scenario sc = ScenarioOptions.byName(Domains.required("--scenario", scenario, "with --diffusion"));
+        String name = Domains.required("--scenario", scenario, "with --diffusion");
+        Scenario sc = Scenario.byName(name);
+        if (sc == null) {
+            throw new UsageError("--scenario must be one of " + Scenario.names() + ", got '" + name + "'");
+        }
         int growth = growthExponent == null ? 4 : growthExponent;
         BigInteger mm = Domains.size("--m", Domains.required("--m", m, "with --diffusion"), 1);
-        Schedule schedule = ScenarioOptions.schedule(sc, generations == null ? 10 : generations, n, lambda, real,
-                synthetic, growth, ScenarioOptions.Limits.BOUND);
+        Schedule schedule = sc.schedule(ScenarioArguments.of(generations == null ? 10 : generations)
+                .withIfPresent(ScenarioParameter.N, n).withIfPresent(ScenarioParameter.LAMBDA, lambda)
+                .withIfPresent(ScenarioParameter.REAL, real).withIfPresent(ScenarioParameter.SYNTHETIC, synthetic)
+                .with(ScenarioParameter.GROWTH_EXPONENT, growth));
         int g = schedule.generations();
         Rational e = extra == null ? Rational.ZERO : Domains.nonNegative("--extra", extra);
         Rational fixedTau = tau;
@@ -383,7 +391,10 @@ public final class ThresholdCommand implements Runnable {
             params.addProperty("scenario", sc.cliName());
             params.addProperty("generations", g);
             params.addProperty("m", mm.toString());
-            ScenarioOptions.describeSizes(params, n, lambda, real, synthetic);
+            Json.addIfPresent(params, "n", n);
+            Json.addIfPresent(params, "lambda", lambda);
+            Json.addIfPresent(params, "real", real);
+            Json.addIfPresent(params, "synthetic", synthetic);
             if (sc == Scenario.GROWING_SIZE) {
                 params.addProperty("growth_exponent", growth);
             }

@@ -9,6 +9,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 import org.loopbound.arith.Precision;
 import org.loopbound.arith.Rational;
 import org.loopbound.bound.Scenario;
+import org.loopbound.bound.ScenarioArguments;
+import org.loopbound.bound.ScenarioParameter;
+import org.loopbound.param.ParameterException;
 import org.loopbound.bound.Schedule;
 import org.loopbound.sim.AtomDistribution;
 import org.loopbound.sim.Learner;
@@ -97,13 +100,18 @@ public final class Cell {
         if (scenario == null) {
             throw new IllegalArgumentException("scenario: unknown scenario '" + get(SweepParameter.SCENARIO) + "'");
         }
-        int g = Integer.parseInt(require(SweepParameter.GENERATIONS));
-        if (scenario == Scenario.LAST_INJECTION && g < 1) {
-            throw new IllegalArgumentException("generations must be >= 1 for last-injection, got " + g);
+        ScenarioArguments arguments = ScenarioArguments.of(0);
+        for (ScenarioParameter sp : ScenarioParameter.values()) {
+            arguments = arguments.withIfPresent(sp, rational(SweepParameter.of(sp)));
         }
-        Schedule schedule = scenario.schedule(new Scenario.Parameters(g, whole(SweepParameter.N),
-                rational(SweepParameter.LAMBDA), whole(SweepParameter.REAL), whole(SweepParameter.SYNTHETIC),
-                Integer.parseInt(require(SweepParameter.GROWTH_EXPONENT))));
+        Schedule schedule;
+        try {
+            schedule = scenario.schedule(arguments, BigInteger.valueOf(SimulationConfig.MAX_SIZE));
+        } catch (ParameterException e) {
+            // A grid names parameters by their keys, not by their symbols.
+            ScenarioParameter sp = ScenarioParameter.bySymbol(e.symbol());
+            throw new IllegalArgumentException((sp == null ? e.symbol() : sp.key()) + " " + e.requirement(), e);
+        }
         AtomDistribution p0 = AtomDistribution.parse(require(SweepParameter.P0));
         Rational beta = rational(SweepParameter.BETA);
         Learner learner;
@@ -140,11 +148,6 @@ public final class Cell {
     private @Nullable Rational rational(SweepParameter p) {
         String v = get(p);
         return v == null ? null : Rational.parse(v);
-    }
-
-    private @Nullable BigInteger whole(SweepParameter p) {
-        Rational v = rational(p);
-        return v == null ? null : v.numerator();
     }
 
     @Override

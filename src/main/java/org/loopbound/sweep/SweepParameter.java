@@ -1,10 +1,18 @@
 package org.loopbound.sweep;
 
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.loopbound.arith.Precision;
 import org.loopbound.arith.Rational;
 import org.loopbound.bound.Scenario;
+import org.loopbound.bound.ScenarioParameter;
+import org.loopbound.param.ParameterException;
 import org.loopbound.sim.AtomDistribution;
 import org.loopbound.sim.Mixing;
 import org.loopbound.sim.SimulationConfig;
@@ -14,133 +22,164 @@ import org.loopbound.sim.SimulationConfig;
  * leading {@code --}), each with its domain, its default and its canonical text. Canonical texts make cell keys
  * stable: rationals print as p/q in lowest terms, whole numbers in decimal, names in lower case.
  */
-public enum SweepParameter {
+public final class SweepParameter {
     /** The scenario name (theory.md §1). Required. */
-    SCENARIO("scenario", null),
+    public static final SweepParameter SCENARIO = new SweepParameter("scenario", null, null);
     /** p₀: exact weights or a preset (uniform:k, zipf:k:s, geometric:k:q). Required. */
-    P0("p0", null),
-    /** N (growing-size: N₀), whole, in [1, 10^12]. */
-    N("n", null),
-    /** λ in [0, 1]. */
-    LAMBDA("lambda", null),
-    /** r, whole, in [1, 10^12]. */
-    REAL("real", null),
-    /** s, whole, in [0, 10^12]. */
-    SYNTHETIC("synthetic", null),
-    /** The growing-size exponent, in [0, 16]. */
-    GROWTH_EXPONENT("growth-exponent", "4"),
-    /** The last generation g, in [0, 10^6]. */
-    GENERATIONS("generations", "10"),
+    public static final SweepParameter P0 = new SweepParameter("p0", null, null);
     /** δ in (0, 1). */
-    DELTA("delta", "1/100"),
+    public static final SweepParameter DELTA = new SweepParameter("delta", "1/100", null);
     /** empirical | add-beta. */
-    LEARNER("learner", "empirical"),
+    public static final SweepParameter LEARNER = new SweepParameter("learner", "empirical", null);
     /** β &gt; 0 (add-beta only). */
-    BETA("beta", null),
+    public static final SweepParameter BETA = new SweepParameter("beta", null, null);
     /** stratified | iid. */
-    MIXING("mixing", "stratified"),
-    /** The level of the binomial test, in (0, 1). */
-    ALPHA_TEST("alpha-test", "1/1000"),
-    /** The falsification factor c &gt; 0 applied to ε. */
-    EPS_SCALE("eps-scale", "1"),
-    /** Working precision of the bounds in bits. */
-    PRECISION("precision", "128");
+    public static final SweepParameter MIXING = new SweepParameter("mixing", "stratified", null);
+    /** The level of the per-generation binomial test, in (0, 1). */
+    public static final SweepParameter ALPHA_TEST = new SweepParameter("alpha-test", "1/1000", null);
+    /** The falsification factor c &gt; 0 of ε. */
+    public static final SweepParameter EPS_SCALE = new SweepParameter("eps-scale", "1", null);
+    /** Bits of working precision. */
+    public static final SweepParameter PRECISION = new SweepParameter("precision", "128", null);
 
-    private static final Rational MAX_SIZE = Rational.of(SimulationConfig.MAX_SIZE);
-    private static final int MAX_GENERATIONS = 1_000_000;
+    /** Every parameter: the simulation's own and one per {@link ScenarioParameter}, by key. */
+    private static final Map<String, SweepParameter> ALL = all();
+
+    /** The default last generation, as in {@code loopbound simulate}. */
+    private static final String DEFAULT_GENERATIONS = "10";
 
     private final String key;
     private final @Nullable String defaultValue;
+    private final @Nullable ScenarioParameter scenarioParameter;
 
-    SweepParameter(String key, @Nullable String defaultValue) {
+    private SweepParameter(String key, @Nullable String defaultValue, @Nullable ScenarioParameter scenarioParameter) {
         this.key = key;
         this.defaultValue = defaultValue;
+        this.scenarioParameter = scenarioParameter;
     }
 
-    /** The name in grid files, in cell keys and in output columns. */
+    private static Map<String, SweepParameter> all() {
+        Map<String, SweepParameter> m = new LinkedHashMap<>();
+        for (SweepParameter p : List.of(SCENARIO, P0)) {
+            m.put(p.key, p);
+        }
+        for (ScenarioParameter sp : ScenarioParameter.values()) {
+            m.put(sp.key(), new SweepParameter(sp.key(), scenarioDefault(sp), sp));
+        }
+        for (SweepParameter p : List.of(DELTA, LEARNER, BETA, MIXING, ALPHA_TEST, EPS_SCALE, PRECISION)) {
+            m.put(p.key, p);
+        }
+        return Collections.unmodifiableMap(m);
+    }
+
+    /**
+     * The default a cell fills in for a scenario parameter: the last generation of {@code simulate}, or the one
+     * default the scenarios declare for it (so that every cell key names it), or none.
+     */
+    private static @Nullable String scenarioDefault(ScenarioParameter sp) {
+        if (sp == ScenarioParameter.GENERATIONS) {
+            return DEFAULT_GENERATIONS;
+        }
+        Rational d = null;
+        for (Scenario s : Scenario.values()) {
+            Rational v = s.defaultValue(sp);
+            if (v != null && sp != ScenarioParameter.LAMBDA) {
+                d = v;
+            }
+        }
+        return d == null ? null : d.toString();
+    }
+
+    /**
+     * @param sp a scenario parameter
+     * @return the sweep parameter of the same key
+     */
+    public static SweepParameter of(ScenarioParameter sp) {
+        return Objects.requireNonNull(ALL.get(sp.key()));
+    }
+
+    /** @return every parameter, in a fixed order */
+    public static Collection<SweepParameter> values() {
+        return ALL.values();
+    }
+
+    /** @return the name in grids and cell keys ({@code simulate}'s option without the leading {@code --}) */
     public String key() {
         return key;
     }
 
-    /** The canonical default, or {@code null} when the parameter has none (required or scenario-specific). */
+    /** @return the default text a cell gets when the grid does not set the parameter, or {@code null} */
     public @Nullable String defaultValue() {
         return defaultValue;
     }
 
-    /** The parameter with this grid name, or {@code null}. */
+    /**
+     * @param key a key
+     * @return the parameter with that key, or {@code null}
+     */
     public static @Nullable SweepParameter byKey(String key) {
-        for (SweepParameter p : values()) {
-            if (p.key.equals(key)) {
-                return p;
-            }
-        }
-        return null;
+        return ALL.get(key);
     }
 
-    /** All grid names, comma-separated, for error messages. */
+    /** @return all keys, comma-separated, for error messages */
     public static String keys() {
-        StringBuilder b = new StringBuilder();
-        for (SweepParameter p : values()) {
-            b.append(b.length() == 0 ? "" : ", ").append(p.key);
-        }
-        return b.toString();
+        return String.join(", ", ALL.keySet());
     }
 
     /**
-     * The canonical text of {@code raw} as a value of this parameter.
+     * The canonical text of a value: rationals as p/q in lowest terms, whole numbers in decimal, names in lower case.
      *
-     * @throws IllegalArgumentException naming the parameter and its domain when {@code raw} is outside it
+     * @param raw the text from the grid
+     * @return the canonical text
+     * @throws IllegalArgumentException naming the key and the domain when the value is outside it
      */
     public String canonical(String raw) {
         String t = raw.strip();
-        switch (this) {
-            case SCENARIO: {
-                Scenario s = Scenario.byName(t);
-                if (s == null) {
-                    throw new IllegalArgumentException("scenario must be one of " + Scenario.names() + ", got '" + t
-                            + "'");
-                }
-                return s.cliName();
+        ScenarioParameter sp = scenarioParameter;
+        if (sp != null) {
+            try {
+                return sp.check(number(t), java.math.BigInteger.valueOf(SimulationConfig.MAX_SIZE)).toString();
+            } catch (ParameterException e) {
+                throw new IllegalArgumentException(key + " " + e.requirement());
             }
-            case P0:
-                return AtomDistribution.parse(t).spec();
-            case N:
-                return whole(t, 1, "[1, 10^12]");
-            case REAL:
-                return whole(t, 1, "[1, 10^12]");
-            case SYNTHETIC:
-                return whole(t, 0, "[0, 10^12]");
-            case LAMBDA:
-                return within(t, Rational.ZERO, true, Rational.ONE, true, "[0, 1]");
-            case DELTA:
-            case ALPHA_TEST:
-                return within(t, Rational.ZERO, false, Rational.ONE, false, "(0, 1)");
-            case BETA:
-            case EPS_SCALE:
-                return within(t, Rational.ZERO, false, null, false, "(0, ∞)");
-            case GROWTH_EXPONENT:
-                return Integer.toString(integer(t, 0, 16));
-            case GENERATIONS:
-                return Integer.toString(integer(t, 0, MAX_GENERATIONS));
-            case PRECISION:
-                return Integer.toString(integer(t, Precision.MIN_BITS, Precision.MAX_BITS));
-            case LEARNER: {
-                String l = t.toLowerCase(Locale.ROOT);
-                if (!l.equals("empirical") && !l.equals("add-beta")) {
-                    throw new IllegalArgumentException("learner must be empirical or add-beta, got '" + t + "'");
-                }
-                return l;
-            }
-            case MIXING: {
-                Mixing m = Mixing.byName(t);
-                if (m == null) {
-                    throw new IllegalArgumentException("mixing must be stratified or iid, got '" + t + "'");
-                }
-                return m.cliName();
-            }
-            default:
-                throw new AssertionError(this);
         }
+        if (this == SCENARIO) {
+            Scenario s = Scenario.byName(t);
+            if (s == null) {
+                throw new IllegalArgumentException("scenario must be one of " + Scenario.names() + ", got '" + t
+                        + "'");
+            }
+            return s.cliName();
+        }
+        if (this == P0) {
+            return AtomDistribution.parse(t).spec();
+        }
+        if (this == DELTA || this == ALPHA_TEST) {
+            return within(t, Rational.ZERO, false, Rational.ONE, false, "(0, 1)");
+        }
+        if (this == BETA || this == EPS_SCALE) {
+            return within(t, Rational.ZERO, false, null, false, "(0, ∞)");
+        }
+        if (this == PRECISION) {
+            return Integer.toString(integer(t, Precision.MIN_BITS, Precision.MAX_BITS));
+        }
+        if (this == LEARNER) {
+            String l = t.toLowerCase(Locale.ROOT);
+            if (!l.equals("empirical") && !l.equals("add-beta")) {
+                throw new IllegalArgumentException("learner must be empirical or add-beta, got '" + t + "'");
+            }
+            return l;
+        }
+        Mixing m = Mixing.byName(t);
+        if (m == null) {
+            throw new IllegalArgumentException("mixing must be stratified or iid, got '" + t + "'");
+        }
+        return m.cliName();
+    }
+
+    @Override
+    public String toString() {
+        return key;
     }
 
     private Rational number(String t) {
@@ -149,14 +188,6 @@ public enum SweepParameter {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(key + " must be an exact number: " + e.getMessage());
         }
-    }
-
-    private String whole(String t, long min, String domain) {
-        Rational v = number(t);
-        if (!v.isInteger() || v.compareTo(Rational.of(min)) < 0 || v.compareTo(MAX_SIZE) > 0) {
-            throw new IllegalArgumentException(key + " must be a whole number in " + domain + ", got " + v);
-        }
-        return v.toString();
     }
 
     private String within(String t, Rational lo, boolean loClosed, @Nullable Rational hi, boolean hiClosed,

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.loopbound.arith.Rational;
-import org.loopbound.report.SvgHeatMap;
-import org.loopbound.report.SvgPlot;
+import org.loopbound.plot.SvgHeatMap;
+import org.loopbound.plot.SvgPlot;
 import org.loopbound.spec.ResultIndex;
 
 /**

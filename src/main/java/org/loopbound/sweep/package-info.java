@@ -8,7 +8,7 @@
  *
  * <p>A cell's randomness derives from (seed, cell key, replicate) through
  * {@link org.loopbound.sim.ReplicateStreams#cellSeed}, so results never depend on the engine, machine, thread or
- * order. This package may depend on {@code org.loopbound.arith}, {@code .bound}, {@code .sim}, {@code .report},
+ * order. This package may depend on {@code org.loopbound.arith}, {@code .bound}, {@code .sim}, {@code .plot},
  * {@code .spec} and Gson; it knows nothing of {@code org.loopbound.cli} or picocli (atomic file writing is passed in
  * as an {@link org.loopbound.sweep.AtomicWriter}).
  */

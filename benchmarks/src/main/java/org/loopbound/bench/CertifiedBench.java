@@ -11,6 +11,8 @@ import org.loopbound.bound.EmpiricalLearnerError;
 import org.loopbound.bound.P2UnrolledPhaseTransition;
 import org.loopbound.bound.R3UnrolledBound;
 import org.loopbound.bound.Scenario;
+import org.loopbound.bound.ScenarioArguments;
+import org.loopbound.bound.ScenarioParameter;
 import org.loopbound.bound.Schedule;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -57,8 +59,9 @@ public class CertifiedBench {
     @Setup
     public void setUp() {
         precision = Precision.bits(bits);
-        schedule = Scenario.FIXED_PROPORTION.schedule(new Scenario.Parameters(generations, BigInteger.valueOf(1000),
-                Rational.of(1, 10), null, null, 0));
+        schedule = Scenario.FIXED_PROPORTION.schedule(ScenarioArguments.of(generations)
+                .with(ScenarioParameter.N, BigInteger.valueOf(1000))
+                .with(ScenarioParameter.LAMBDA, Rational.of(1, 10)));
         eps = Collections.nCopies(generations + 1, Certified.enclosed(EmpiricalLearnerError.epsilon(
                 BigInteger.valueOf(1000), Rational.of(1, 1000), 10, precision)));
     }

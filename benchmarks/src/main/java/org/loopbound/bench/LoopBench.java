@@ -7,6 +7,8 @@ import java.util.concurrent.TimeUnit;
 import org.loopbound.arith.Precision;
 import org.loopbound.arith.Rational;
 import org.loopbound.bound.Scenario;
+import org.loopbound.bound.ScenarioArguments;
+import org.loopbound.bound.ScenarioParameter;
 import org.loopbound.sim.AtomDistribution;
 import org.loopbound.sim.Learner;
 import org.loopbound.sim.Mixing;
@@ -66,8 +68,10 @@ public class LoopBench {
         if (sc == null) {
             throw new IllegalArgumentException("unknown scenario " + scenario);
         }
-        config = new SimulationConfig(sc, sc.schedule(new Scenario.Parameters(generations, BigInteger.valueOf(n),
-                        Rational.parse(lambda), null, null, 0)), AtomDistribution.parse("uniform:" + k),
+        config = new SimulationConfig(sc, sc.schedule(ScenarioArguments.of(generations)
+                .with(ScenarioParameter.N, BigInteger.valueOf(n))
+                .with(ScenarioParameter.LAMBDA, Rational.parse(lambda))
+                .with(ScenarioParameter.GROWTH_EXPONENT, 0)), AtomDistribution.parse("uniform:" + k),
                 Learner.empirical(), Mixing.STRATIFIED, replicates, 1, Rational.of(1, 100), Rational.ONE,
                 Rational.of(1, 1000), Precision.bits(64));
     }

@@ -1,4 +1,4 @@
-package org.loopbound.report;
+package org.loopbound.plot;
 
 import java.util.ArrayList;
 import java.util.List;
