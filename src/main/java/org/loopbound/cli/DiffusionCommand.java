@@ -2,10 +2,12 @@ package org.loopbound.cli;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import java.io.PrintWriter;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,6 +17,8 @@ import org.loopbound.arith.Precision;
 import org.loopbound.arith.Rational;
 import org.loopbound.bound.D2EarlyStopping;
 import org.loopbound.bound.Scenario;
+import org.loopbound.run.ResumableTasks;
+import org.loopbound.run.RunDirectory;
 import org.loopbound.bound.ScenarioArguments;
 import org.loopbound.bound.ScenarioParameter;
 import org.loopbound.bound.Schedule;
@@ -105,7 +109,23 @@ public final class DiffusionCommand implements Runnable {
 
         /** The run directory of --out (created, or checked with --resume), or null without --out. */
         @Nullable RunDirectory directory(String command, JsonObject params) {
-            return RunDirectory.open(out, resume, command, params, "runs", "run");
+            return RunDirectory.open(out, resume, command, Main.version(), params, "runs", "run");
+        }
+
+        /**
+         * Runs tasks 0..n−1 on {@code --threads} workers with a progress bar on {@code err}, reusing and extending
+         * the records of {@code dir}; the results in task order.
+         */
+        <T> List<T> tasks(int n, IntFunction<T> task, @Nullable RunDirectory dir, ResumableTasks.Codec<T> codec,
+                PrintWriter err, String label) {
+            int t = threads();
+            int stored = dir == null ? 0 : dir.records(n, codec::decode).size();
+            try (Progress progress = Progress.start(err, label, n - stored)) {
+                return ResumableTasks.run(n, t, task, dir, codec, progress::advance);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted; finished tasks are kept for --resume", e);
+            }
         }
 
         /** Writes the per-replicate rows and the JSON summary into the run directory, if there is one. */
@@ -350,7 +370,7 @@ public final class DiffusionCommand implements Runnable {
             model.describe(params);
             run.describe(params);
             RunDirectory dir = run.directory("diffusion oracle", params);
-            List<HistogramTv.Estimate> est = ResumableTasks.run(reps, run.threads(),
+            List<HistogramTv.Estimate> est = run.tasks(reps,
                     r -> tv.estimate(sampler.sample(mix.score(), ReplicateStreams.forReplicate(run.seed, r), n)),
                     dir, LoopRecords.estimate(), spec.commandLine().getErr(), "diffusion oracle");
             double[] v = new double[est.size()];
@@ -432,7 +452,7 @@ public final class DiffusionCommand implements Runnable {
             params.addProperty("taus", taus);
             run.describe(params);
             RunDirectory dir = run.directory("diffusion tau-sweep", params);
-            List<List<DiffusionLoop.Generation>> runs = ResumableTasks.run(cells * reps, run.threads(), k -> {
+            List<List<DiffusionLoop.Generation>> runs = run.tasks(cells * reps, k -> {
                 int cell = k / reps;
                 return DiffusionLoop.run(settings, schedules.get(cell / ts.size()),
                         StoppingRule.fixed(ts.get(cell % ts.size())), run.seed, k % reps);
@@ -592,7 +612,7 @@ public final class DiffusionCommand implements Runnable {
             params.addProperty("precision_bits", p.bits());
             run.describe(params);
             RunDirectory dir = run.directory("diffusion loop", params);
-            List<List<DiffusionLoop.Generation>> runs = ResumableTasks.run(2 * reps, run.threads(),
+            List<List<DiffusionLoop.Generation>> runs = run.tasks(2 * reps,
                     k -> DiffusionLoop.run(settings, schedule, rules.get(k / reps), run.seed, k % reps),
                     dir, LoopRecords.diffusion(schedule.generations()), spec.commandLine().getErr(),
                     "diffusion loop");
@@ -697,7 +717,7 @@ public final class DiffusionCommand implements Runnable {
             params.addProperty("precision_bits", p.bits());
             run.describe(params);
             RunDirectory dir = run.directory("diffusion phase", params);
-            List<List<DiffusionLoop.Generation>> runs = ResumableTasks.run(ss.size() * reps, run.threads(),
+            List<List<DiffusionLoop.Generation>> runs = run.tasks(ss.size() * reps,
                     k -> DiffusionLoop.run(settings, schedules.get(k / reps), rule, run.seed, k % reps),
                     dir, LoopRecords.diffusion(generations), spec.commandLine().getErr(), "diffusion phase");
             StringBuilder csv = new StringBuilder("synthetic,generation,replicate,n,tau,tv,noise_floor\n");

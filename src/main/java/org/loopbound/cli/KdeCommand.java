@@ -10,6 +10,7 @@ import org.loopbound.arith.Certified;
 import org.loopbound.arith.Precision;
 import org.loopbound.arith.Rational;
 import org.loopbound.bound.Scenario;
+import org.loopbound.run.RunDirectory;
 import org.loopbound.bound.Schedule;
 import org.loopbound.diffusion.GaussianMixture;
 import org.loopbound.diffusion.MeanInterval;
@@ -93,7 +94,7 @@ public final class KdeCommand implements Runnable {
             run.describe(params);
             params.addProperty("precision_bits", p.bits());
             RunDirectory dir = run.directory("kde loop", params);
-            List<List<KdeLoop.Generation>> runs = ResumableTasks.run(reps, run.threads(),
+            List<List<KdeLoop.Generation>> runs = run.tasks(reps,
                     r -> KdeLoop.run(settings, schedule, run.seed, r), dir,
                     LoopRecords.kde(schedule.generations(), x.length), spec.commandLine().getErr(), "kde loop");
             StringBuilder csv = new StringBuilder("generation,replicate,n,bandwidth,tv");

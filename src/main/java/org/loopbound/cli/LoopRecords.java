@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import org.checkerframework.checker.index.qual.NonNegative;
+import org.loopbound.run.ResumableTasks;
 import org.loopbound.diffusion.DiffusionLoop;
 import org.loopbound.diffusion.HistogramTv;
 import org.loopbound.kde.KdeLoop;

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.loopbound.param.ParameterException;
+import org.loopbound.run.RunDirectoryException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -71,7 +72,8 @@ public final class Main implements Runnable {
                 c.getErr().println(name + ": " + oneLine(optionMessage(c.getCommandSpec(), (ParameterException) ex)));
                 return EXIT_USAGE;
             }
-            if (ex instanceof UsageError || ex instanceof IllegalArgumentException) {
+            if (ex instanceof UsageError || ex instanceof RunDirectoryException
+                    || ex instanceof IllegalArgumentException) {
                 c.getErr().println(name + ": " + oneLine(ex.getMessage()));
                 return EXIT_USAGE;
             }

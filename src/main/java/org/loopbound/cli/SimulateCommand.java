@@ -29,6 +29,7 @@ import org.loopbound.sim.SimulationConfig;
 import org.loopbound.sim.SimulationSummary;
 import org.loopbound.sim.Simulator;
 import org.loopbound.sim.Verdict;
+import org.loopbound.run.RunDirectory;
 import org.loopbound.spec.ResultIndex;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -130,7 +131,7 @@ public final class SimulateCommand implements Runnable, ScenarioOptions.Command 
         SimulationConfig config = config();
         JsonObject parameters = parameters(config);
         int t = threads();
-        RunDirectory dir = RunDirectory.open(out, resume, "simulate", parameters, "replicates", "rep");
+        RunDirectory dir = RunDirectory.open(out, resume, "simulate", Main.version(), parameters, "replicates", "rep");
         Map<Integer, ReplicateResult> done = dir == null ? new HashMap<>() : stored(dir, config);
         long work = (long) (config.replicates() - done.size()) * (config.generations() + 1L);
         List<ReplicateResult> results;

@@ -76,8 +76,7 @@ public final class SweepCommand implements Runnable {
         AtomicReference<Progress> progress = new AtomicReference<>(Progress.silent());
         Sweep.Outcome o;
         try {
-            o = Sweep.run(g, dir, e, t, (target, content) -> AtomicFiles.write(target, content::writeTo),
-                    n -> progress.set(Progress.start(err, "sweep", n)), n -> progress.get().advance(n));
+            o = Sweep.run(g, dir, e, t, n -> progress.set(Progress.start(err, "sweep", n)), n -> progress.get().advance(n));
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted; finished cells are kept in " + dir, ex);

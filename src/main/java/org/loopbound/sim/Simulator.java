@@ -5,15 +5,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.checkerframework.checker.index.qual.SameLen;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import org.loopbound.run.ResumableTasks;
 
 /**
  * Runs the loop: per replicate, generation 0 fits N_0 real draws; generation i ≥ 1 fits its planned draws from p₀
@@ -160,47 +157,9 @@ public final class Simulator {
     public List<ReplicateResult> run(int threads, Map<Integer, ReplicateResult> done,
                                      Consumer<ReplicateResult> finished, LongConsumer progress)
             throws InterruptedException {
-        if (threads < 1) {
-            throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
-        }
-        int r = config.replicates();
         int g = config.generations();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, r));
-        try {
-            List<@Nullable Future<ReplicateResult>> futures = new ArrayList<>();
-            for (int j = 0; j < r; j++) {
-                if (done.containsKey(j)) {
-                    futures.add(null);
-                    continue;
-                }
-                int replicate = j;
-                futures.add(pool.submit(() -> {
-                    ReplicateResult result = runReplicate(replicate, null);
-                    finished.accept(result);
-                    progress.accept(g + 1L);
-                    return result;
-                }));
-            }
-            List<ReplicateResult> out = new ArrayList<>();
-            for (int j = 0; j < r; j++) {
-                Future<ReplicateResult> f = futures.get(j);
-                ReplicateResult known = done.get(j);
-                if (f != null) {
-                    out.add(f.get());
-                } else if (known != null) {
-                    out.add(known);
-                }
-            }
-            return out;
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException) {
-                throw (RuntimeException) cause;
-            }
-            throw new IllegalStateException("a replicate failed: " + cause, cause);
-        } finally {
-            pool.shutdownNow();
-        }
+        return ResumableTasks.run(config.replicates(), threads, j -> runReplicate(j, null), done, finished,
+                units -> progress.accept(units * (g + 1L)));
     }
 
     /*@ public normal_behavior

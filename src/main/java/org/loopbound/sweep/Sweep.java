@@ -17,6 +17,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
+import org.loopbound.run.AtomicFiles;
 
 /**
  * Runs a grid into an output directory: validates every cell, reuses the finished records of the
@@ -49,11 +50,10 @@ public final class Sweep {
      * @throws IllegalArgumentException when a cell is invalid, before anything is written
      * @throws InterruptedException when interrupted; every record stored so far is kept for the next run
      */
-    public static Outcome run(Grid grid, Path dir, SweepEngine engine, int threads, AtomicWriter writer,
-                              LongConsumer started, LongConsumer progress) throws InterruptedException {
+    public static Outcome run(Grid grid, Path dir, SweepEngine engine, int threads, LongConsumer started, LongConsumer progress) throws InterruptedException {
         grid.validateCells();
-        ResultStore store = ResultStore.open(dir, writer);
-        write(writer, dir.resolve("grid.json"), out -> out.write(grid.text().getBytes(StandardCharsets.UTF_8)));
+        ResultStore store = ResultStore.open(dir);
+        write(dir.resolve("grid.json"), out -> out.write(grid.text().getBytes(StandardCharsets.UTF_8)));
         List<Long> missing = new ArrayList<>();
         for (long i = 0; i < grid.cellCount(); i++) {
             if (store.load(grid, grid.cell(i)) == null) {
@@ -71,15 +71,15 @@ public final class Sweep {
             throw new IllegalStateException("engine " + engine.name() + " returned " + computed.get() + " of "
                     + missing.size() + " cells");
         }
-        writeOutputs(grid, dir, store, writer);
+        writeOutputs(grid, dir, store);
         return new Outcome(grid.cellCount(), grid.cellCount() - missing.size(), missing.size());
     }
 
-    private static void writeOutputs(Grid grid, Path dir, ResultStore store, AtomicWriter writer) {
+    private static void writeOutputs(Grid grid, Path dir, ResultStore store) {
         List<String> params = parameterColumns(grid);
         List<String> metrics = CellRecord.columns(grid);
         SweepSummary summary = new SweepSummary(grid);
-        write(writer, dir.resolve("results.jsonl"), out -> {
+        write(dir.resolve("results.jsonl"), out -> {
             for (long i = 0; i < grid.cellCount(); i++) {
                 JsonObject rec = record(grid, store, i);
                 summary.add(rec);
@@ -97,7 +97,7 @@ public final class Sweep {
                 line(out, GSON.toJson(row));
             }
         });
-        write(writer, dir.resolve("results.csv"), out -> {
+        write(dir.resolve("results.csv"), out -> {
             List<String> header = new ArrayList<>(List.of("cell", "key"));
             header.addAll(params);
             header.addAll(List.of("replicates", "seed"));
@@ -118,7 +118,7 @@ public final class Sweep {
             }
         });
         for (Map.Entry<String, String> f : summary.files().entrySet()) {
-            write(writer, dir.resolve("summary").resolve(f.getKey()),
+            write(dir.resolve("summary").resolve(f.getKey()),
                     out -> out.write(f.getValue().getBytes(StandardCharsets.UTF_8)));
         }
     }
@@ -163,9 +163,9 @@ public final class Sweep {
         return b.toString();
     }
 
-    private static void write(AtomicWriter writer, Path file, AtomicWriter.Content content) {
+    private static void write(Path file, AtomicFiles.Content content) {
         try {
-            writer.write(file, content);
+            AtomicFiles.write(file, content);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }

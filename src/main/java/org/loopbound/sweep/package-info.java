@@ -4,12 +4,12 @@
  * per-cell computation ({@link org.loopbound.sweep.CellRecord}, the only code that computes a cell), engines that
  * distribute it ({@link org.loopbound.sweep.LocalEngine} in process; others, such as the Apache Spark engine of the
  * optional {@code spark/} module, through {@link java.util.ServiceLoader}), the resumable
- * {@link org.loopbound.sweep.ResultStore} and the outputs (CSV, JSON lines, SVG summary).
+ * {@link org.loopbound.sweep.ResultStore} (a {@link org.loopbound.run.RecordStore}) and the outputs (CSV, JSON
+ * lines, SVG summary).
  *
  * <p>A cell's randomness derives from (seed, cell key, replicate) through
  * {@link org.loopbound.sim.ReplicateStreams#cellSeed}, so results never depend on the engine, machine, thread or
  * order. This package may depend on {@code org.loopbound.arith}, {@code .bound}, {@code .sim}, {@code .plot},
- * {@code .spec} and Gson; it knows nothing of {@code org.loopbound.cli} or picocli (atomic file writing is passed in
- * as an {@link org.loopbound.sweep.AtomicWriter}).
+ * {@code .spec}, {@code .run} and Gson; it knows nothing of {@code org.loopbound.cli} or picocli.
  */
 package org.loopbound.sweep;

@@ -12,8 +12,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.loopbound.cli.AtomicFiles;
-import org.loopbound.sweep.AtomicWriter;
 import org.loopbound.sweep.Grid;
 import org.loopbound.sweep.LocalEngine;
 import org.loopbound.sweep.Sweep;
@@ -29,17 +27,16 @@ class SparkEngineTest {
             + "  \"replicates\": 30,\n"
             + "  \"seed\": 11\n"
             + "}\n";
-    private static final AtomicWriter WRITER = (target, content) -> AtomicFiles.write(target, content::writeTo);
 
     @Test
     void sparkLocalModeGivesTheSameBytesAsTheLocalEngine(@TempDir Path tmp) throws Exception {
         Grid grid = Grid.parse(GRID, "grid.json");
         Path local = tmp.resolve("local");
         Path spark = tmp.resolve("spark");
-        Sweep.Outcome a = Sweep.run(grid, local, new LocalEngine(), 2, WRITER, n -> { }, n -> { });
+        Sweep.Outcome a = Sweep.run(grid, local, new LocalEngine(), 2, n -> { }, n -> { });
         SweepEngine engine = SweepEngine.find("spark");
         assertTrue(engine instanceof SparkEngine, "the service loader finds the Spark engine");
-        Sweep.Outcome b = Sweep.run(grid, spark, engine, 2, WRITER, n -> { }, n -> { });
+        Sweep.Outcome b = Sweep.run(grid, spark, engine, 2, n -> { }, n -> { });
         assertEquals(12, a.computed());
         assertEquals(12, b.computed());
         List<Path> files = files(local);
@@ -48,7 +45,7 @@ class SparkEngineTest {
         for (Path f : files) {
             assertArrayEquals(Files.readAllBytes(local.resolve(f)), Files.readAllBytes(spark.resolve(f)), f.toString());
         }
-        Sweep.Outcome again = Sweep.run(grid, spark, engine, 2, WRITER, n -> { }, n -> { });
+        Sweep.Outcome again = Sweep.run(grid, spark, engine, 2, n -> { }, n -> { });
         assertEquals(0, again.computed(), "a rerun reuses every stored cell");
     }
 

@@ -1,4 +1,4 @@
-package org.loopbound.cli;
+package org.loopbound.run;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;

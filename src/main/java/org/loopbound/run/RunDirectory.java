@@ -1,12 +1,11 @@
-package org.loopbound.cli;
+package org.loopbound.run;
 
+import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -25,20 +24,21 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * resuming deletes). Resuming checks the stored parameters against the given ones and loads the records, so only the
  * missing tasks are computed; equal parameters give byte-identical outputs whether or not the run was interrupted.
  */
-final class RunDirectory {
+public final class RunDirectory {
 
     private static final String CONFIG = "config.json";
 
     private final Path dir;
-    private final Path records;
+    private final Path recordsDir;
     private final String prefix;
     private final Pattern recordName;
+    private @Nullable RecordStore records;
 
     private RunDirectory(Path dir, String recordsDir, String prefix) {
         this.dir = dir;
-        this.records = dir.resolve(recordsDir);
+        this.recordsDir = dir.resolve(recordsDir);
         this.prefix = prefix;
-        this.recordName = Pattern.compile(Pattern.quote(prefix) + "-(\\d{6,9})\\.json");
+        this.recordName = Pattern.compile(Pattern.quote(prefix) + "-(\\d{6,9})");
     }
 
     /**
@@ -48,11 +48,11 @@ final class RunDirectory {
      * temporaries left by an interrupted writer. Returns {@code null} when {@code dir} is {@code null} (no --out),
      * which with {@code resume} is a UsageError.
      */
-    static @Nullable RunDirectory open(@Nullable Path dir, boolean resume, String command, JsonObject parameters,
-                                       String recordsDir, String prefix) {
+    public static @Nullable RunDirectory open(@Nullable Path dir, boolean resume, String command, String version,
+                                              JsonObject parameters, String recordsDir, String prefix) {
         if (dir == null) {
             if (resume) {
-                throw new UsageError("--resume needs --out DIR (the directory of the run to continue)");
+                throw new RunDirectoryException("--resume needs --out DIR (the directory of the run to continue)");
             }
             return null;
         }
@@ -60,32 +60,35 @@ final class RunDirectory {
         Path configFile = dir.resolve(CONFIG);
         if (!resume) {
             if (Files.exists(configFile)) {
-                throw new UsageError("--out " + dir + " already holds a run; add --resume to continue it, or choose"
+                throw new RunDirectoryException("--out " + dir + " already holds a run; add --resume to continue it, or choose"
                         + " another directory");
             }
             run.createRecordsDirectory();
             JsonObject stored = new JsonObject();
             stored.add("parameters", parameters);
-            stored.addProperty("version", Main.version());
-            run.write(CONFIG, Json.print(stored));
+            stored.addProperty("version", version);
+            run.write(CONFIG, print(stored));
             return run;
         }
         if (!Files.isRegularFile(configFile)) {
-            throw new UsageError("--resume: " + dir + " has no config.json, so there is no run to continue");
+            throw new RunDirectoryException("--resume: " + dir + " has no config.json, so there is no run to continue");
         }
         JsonElement previous;
         try {
-            previous = JsonParser.parseString(read(configFile)).getAsJsonObject().get("parameters");
+            previous = JsonParser.parseString(RecordStore.read(configFile)).getAsJsonObject().get("parameters");
         } catch (RuntimeException e) {
-            throw new UsageError("--resume: " + configFile + " is not a loopbound " + command + " configuration");
+            throw new RunDirectoryException("--resume: " + configFile + " is not a loopbound " + command + " configuration");
         }
         if (!parameters.equals(previous)) {
-            throw new UsageError("--resume: the configuration stored in " + configFile + " differs from this one ("
+            throw new RunDirectoryException("--resume: the configuration stored in " + configFile + " differs from this one ("
                     + difference(parameters, previous) + "); rerun with the stored options or use another --out");
         }
         run.createRecordsDirectory();
-        removeTemporaries(dir);
-        removeTemporaries(run.records);
+        try {
+            RecordStore.removeTemporaries(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean " + dir + ": " + e.getMessage(), e);
+        }
         return run;
     }
 
@@ -94,46 +97,54 @@ final class RunDirectory {
      * that does not belong to this run); a record file that cannot be read, does not decode or names a task outside
      * the range is a UsageError naming the file.
      */
-    <T> Map<Integer, T> records(int count, Function<JsonObject, T> decode) {
+    public <T> Map<Integer, T> records(int count, Function<JsonObject, T> decode) {
+        RecordStore store = store();
         Map<Integer, T> done = new HashMap<>();
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(records, prefix + "-*.json")) {
-            for (Path p : s) {
-                Matcher m = recordName.matcher(String.valueOf(p.getFileName()));
-                int index = m.matches() ? parseIndex(m.group(1)) : -1;
-                if (index < 0 || index >= count) {
-                    throw new UsageError("--resume: " + p + " does not belong to this configuration");
-                }
-                T record;
-                try {
-                    record = decode.apply(JsonParser.parseString(read(p)).getAsJsonObject());
-                } catch (RuntimeException e) {
-                    throw new UsageError("--resume: " + p + " is not a record of this run");
-                }
-                done.put(index, record);
+        for (String name : store.names(prefix + "-")) {
+            Matcher m = recordName.matcher(name);
+            int index = m.matches() ? parseIndex(m.group(1)) : -1;
+            Path p = store.file(name);
+            if (index < 0 || index >= count) {
+                throw new RunDirectoryException("--resume: " + p + " does not belong to this configuration");
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + records + ": " + e.getMessage(), e);
+            T record;
+            try {
+                record = decode.apply(JsonParser.parseString(RecordStore.read(p)).getAsJsonObject());
+            } catch (UncheckedIOException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new RunDirectoryException("--resume: " + p + " is not a record of this run");
+            }
+            done.put(index, record);
         }
         return done;
     }
 
     /** Stores the record of task {@code index} atomically (any thread). */
-    void store(int index, JsonObject record) {
-        writeAtomically(records.resolve(String.format(Locale.ROOT, "%s-%06d.json", prefix, index)),
-                Json.print(record));
+    public void store(int index, JsonObject record) {
+        store().store(String.format(Locale.ROOT, "%s-%06d", prefix, index), print(record));
     }
 
     /** Writes {@code text} atomically to the file {@code name} of the run directory. */
-    void write(String name, String text) {
+    public void write(String name, String text) {
         writeAtomically(dir.resolve(name), text);
     }
 
     private void createRecordsDirectory() {
-        try {
-            Files.createDirectories(records);
-        } catch (IOException e) {
-            throw new UsageError("--out " + dir + ": cannot create the directory (" + e.getMessage() + ")");
+        records = RecordStore.open(recordsDir);
+    }
+
+    private RecordStore store() {
+        RecordStore s = records;
+        if (s == null) {
+            throw new IllegalStateException("run directory used before it was opened");
         }
+        return s;
+    }
+
+    /** The JSON text of a record or configuration, as every loopbound output prints JSON. */
+    private static String print(JsonObject o) {
+        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(o) + "\n";
     }
 
     private static int parseIndex(@Nullable String digits) {
@@ -167,25 +178,6 @@ final class RunDirectory {
             AtomicFiles.writeString(file, text);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Deletes the temporaries ({@code .NAME.*.tmp}) that a writer killed before its rename left behind. */
-    private static void removeTemporaries(Path dir) {
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, ".*.tmp")) {
-            for (Path p : s) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot clean " + dir + ": " + e.getMessage(), e);
         }
     }
 }

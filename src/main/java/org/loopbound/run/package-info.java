@@ -1,0 +1,11 @@
+/**
+ * Resumable runs, the one mechanism behind {@code simulate}, {@code diffusion}, {@code kde} and {@code sweep}:
+ * atomic file writes ({@link org.loopbound.run.AtomicFiles}), stores of finished records that survive a kill
+ * ({@link org.loopbound.run.RecordStore}; {@link org.loopbound.run.RunDirectory} for a command's {@code --out DIR}
+ * with its stored configuration), and a pool of workers over independent tasks
+ * ({@link org.loopbound.run.Workers}; {@link org.loopbound.run.ResumableTasks} for tasks whose results are kept and
+ * returned in task order, so outputs depend neither on the thread count nor on interruptions).
+ * <p>Dependencies: Gson and the JDK. Nothing here knows what a task computes, nor the command line: progress is
+ * reported through a callback and bad run folders through {@link org.loopbound.run.RunDirectoryException}.
+ */
+package org.loopbound.run;
