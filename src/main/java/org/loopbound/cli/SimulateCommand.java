@@ -11,7 +11,6 @@ import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.loopbound.arith.Certified;
@@ -19,17 +18,14 @@ import org.loopbound.arith.Precision;
 import org.loopbound.arith.Rational;
 import org.loopbound.arith.Rounding;
 import org.loopbound.bound.Scenario;
-import org.loopbound.bound.Schedule;
-import org.loopbound.sim.AtomDistribution;
+import org.loopbound.run.RunDirectory;
 import org.loopbound.sim.GenerationSummary;
-import org.loopbound.sim.Learner;
-import org.loopbound.sim.Mixing;
 import org.loopbound.sim.ReplicateResult;
+import org.loopbound.sim.SimulationBuilder;
 import org.loopbound.sim.SimulationConfig;
 import org.loopbound.sim.SimulationSummary;
 import org.loopbound.sim.Simulator;
 import org.loopbound.sim.Verdict;
-import org.loopbound.run.RunDirectory;
 import org.loopbound.spec.ResultIndex;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -58,7 +54,7 @@ public final class SimulateCommand implements Runnable, ScenarioOptions.Command 
 
     final ScenarioOptions scenario = ScenarioOptions.of(LIMITS, 10);
 
-    @Option(names = "--p0", required = true, paramLabel = "P0",
+    @Option(names = "--p0", required = true, paramLabel = "p₀",
             description = "Real distribution: exact weights summing to 1 (e.g. 1/2,1/4,1/4) or uniform:k,"
                     + " zipf:k:s (p_j ~ j^-s, s whole), geometric:k:q (p_j ~ q^j, 0 < q < 1); k <= 10^7.")
     String p0 = "";
@@ -157,38 +153,9 @@ public final class SimulateCommand implements Runnable, ScenarioOptions.Command 
     }
 
     private SimulationConfig config() {
-        Scenario sc = scenario.scenario();
-        Schedule schedule = scenario.schedule();
-        if (replicates < 1 || replicates > SimulationConfig.MAX_REPLICATES) {
-            throw new UsageError("--replicates must be in [1, " + SimulationConfig.MAX_REPLICATES + "], got "
-                    + replicates);
-        }
-        AtomDistribution dist = AtomDistribution.parse(p0);
-        Domains.open("--delta", delta, Rational.ZERO, Rational.ONE);
-        Domains.open("--alpha-test", alphaTest, Rational.ZERO, Rational.ONE);
-        Domains.positive("--eps-scale", epsScale);
-        Mixing mix = Mixing.byName(mixing);
-        if (mix == null) {
-            throw new UsageError("--mixing must be stratified or iid, got '" + mixing + "'");
-        }
-        Precision p = common.precision();
-        return new SimulationConfig(sc, schedule, dist, learnerModel(), mix, replicates, seedValue(), delta,
-                epsScale, alphaTest, p);
-    }
-
-    private Learner learnerModel() {
-        String l = learner.toLowerCase(Locale.ROOT);
-        if (l.equals("empirical")) {
-            if (beta != null) {
-                throw new UsageError("--beta is only for --learner add-beta");
-            }
-            return Learner.empirical();
-        }
-        if (l.equals("add-beta")) {
-            return Learner.addBeta(Domains.positive("--beta", Domains.required("--beta", beta,
-                    "with --learner add-beta")));
-        }
-        throw new UsageError("--learner must be empirical or add-beta, got '" + learner + "'");
+        return SimulationBuilder.of(scenario.scenario(), scenario.arguments()).p0(p0).learner(learner, beta)
+                .mixing(mixing).replicates(replicates).seed(seedValue()).delta(delta).epsScale(epsScale)
+                .alphaTest(alphaTest).precision(common.precision()).build();
     }
 
     private long seedValue() {
@@ -240,7 +207,7 @@ public final class SimulateCommand implements Runnable, ScenarioOptions.Command 
     // ---- output ----
 
     private String resultId(SimulationConfig c) {
-        return c.scenario() == Scenario.ACCUMULATE ? "R5" : "R3";
+        return c.scenario().resultId();
     }
 
     private JsonObject json(SimulationConfig c, JsonObject parameters, SimulationSummary summary) {
@@ -249,8 +216,7 @@ public final class SimulateCommand implements Runnable, ScenarioOptions.Command 
         o.add("parameters", parameters);
         o.addProperty("version", Main.version());
         JsonArray uses = new JsonArray();
-        for (String id : c.scenario() == Scenario.ACCUMULATE ? List.of("R3", "R5", "EPS-EMP")
-                : List.of("R3", "EPS-EMP")) {
+        for (String id : resultId(c).equals("R3") ? List.of("R3", "EPS-EMP") : List.of("R3", resultId(c), "EPS-EMP")) {
             JsonObject u = new JsonObject();
             ResultIndex.Result r = ResultIndex.bundled().get(id);
             u.addProperty("result", r.id());

@@ -1,6 +1,5 @@
 package org.loopbound.sweep;
 
-import java.math.BigInteger;
 import java.util.Collections;
 import java.util.Map;
 import java.util.SortedMap;
@@ -12,10 +11,7 @@ import org.loopbound.bound.Scenario;
 import org.loopbound.bound.ScenarioArguments;
 import org.loopbound.bound.ScenarioParameter;
 import org.loopbound.param.ParameterException;
-import org.loopbound.bound.Schedule;
-import org.loopbound.sim.AtomDistribution;
-import org.loopbound.sim.Learner;
-import org.loopbound.sim.Mixing;
+import org.loopbound.sim.SimulationBuilder;
 import org.loopbound.sim.ReplicateStreams;
 import org.loopbound.sim.SimulationConfig;
 
@@ -66,36 +62,38 @@ public final class Cell {
         return ReplicateStreams.cellSeed(seed, key);
     }
 
-    /** The parts of a simulation that the cell's parameters determine, before seed and replicates. */
-    private record Parts(Scenario scenario, Schedule schedule, AtomDistribution p0, Learner learner, Mixing mixing) {
-    }
-
     /**
      * Checks that the cell is a valid simulation (every check of {@link #config} except the bounds' computation,
      * which is the expensive part): required parameters present, stratified draws whole, sizes within bounds.
      *
-     * @throws IllegalArgumentException naming the parameter when the combination is invalid
+     * @throws IllegalArgumentException naming the parameter (by its grid key) when the combination is invalid
      */
     public void check() {
-        Parts p = parts();
-        SimulationConfig.checkDraws(p.scenario(), p.schedule(), p.p0(), p.learner(), p.mixing());
+        byKeys(() -> {
+            builder().checkDraws();
+            return this;
+        });
     }
 
     /**
      * The simulation of this cell with {@code replicates} replicates and the cell seed derived from {@code seed}.
      *
-     * @throws IllegalArgumentException naming the parameter when the combination is invalid (a parameter the
-     *     scenario needs is missing, stratified draws are not whole, …)
+     * @param seed the grid's seed
+     * @param replicates the grid's replicates per cell
+     * @return the configuration
+     * @throws IllegalArgumentException naming the parameter (by its grid key) when the combination is invalid (a
+     *     parameter the scenario needs is missing, stratified draws are not whole, …)
      */
     public SimulationConfig config(long seed, int replicates) {
-        Parts p = parts();
-        return new SimulationConfig(p.scenario(), p.schedule(), p.p0(), p.learner(), p.mixing(), replicates,
-                cellSeed(seed), Rational.parse(require(SweepParameter.DELTA)),
-                Rational.parse(require(SweepParameter.EPS_SCALE)), Rational.parse(require(SweepParameter.ALPHA_TEST)),
-                Precision.bits(Integer.parseInt(require(SweepParameter.PRECISION))));
+        return byKeys(() -> builder().replicates(replicates).seed(cellSeed(seed))
+                .delta(Rational.parse(require(SweepParameter.DELTA)))
+                .epsScale(Rational.parse(require(SweepParameter.EPS_SCALE)))
+                .alphaTest(Rational.parse(require(SweepParameter.ALPHA_TEST)))
+                .precision(Precision.bits(Integer.parseInt(require(SweepParameter.PRECISION)))).build());
     }
 
-    private Parts parts() {
+    /** The simulation's builder from this cell's texts: the same path as {@code loopbound simulate}'s options. */
+    private SimulationBuilder builder() {
         Scenario scenario = Scenario.byName(require(SweepParameter.SCENARIO));
         if (scenario == null) {
             throw new IllegalArgumentException("scenario: unknown scenario '" + get(SweepParameter.SCENARIO) + "'");
@@ -104,33 +102,19 @@ public final class Cell {
         for (ScenarioParameter sp : ScenarioParameter.values()) {
             arguments = arguments.withIfPresent(sp, rational(SweepParameter.of(sp)));
         }
-        Schedule schedule;
+        return SimulationBuilder.of(scenario, arguments).p0(require(SweepParameter.P0))
+                .learner(require(SweepParameter.LEARNER), rational(SweepParameter.BETA))
+                .mixing(require(SweepParameter.MIXING));
+    }
+
+    /** Runs {@code body}, turning a domain error's symbol into the grid key that names the parameter. */
+    private static <T> T byKeys(java.util.function.Supplier<T> body) {
         try {
-            schedule = scenario.schedule(arguments, BigInteger.valueOf(SimulationConfig.MAX_SIZE));
+            return body.get();
         } catch (ParameterException e) {
-            // A grid names parameters by their keys, not by their symbols.
-            ScenarioParameter sp = ScenarioParameter.bySymbol(e.symbol());
-            throw new IllegalArgumentException((sp == null ? e.symbol() : sp.key()) + " " + e.requirement(), e);
+            SweepParameter p = SweepParameter.bySymbol(e.symbol());
+            throw new IllegalArgumentException((p == null ? e.symbol() : p.key()) + " " + e.requirement(), e);
         }
-        AtomDistribution p0 = AtomDistribution.parse(require(SweepParameter.P0));
-        Rational beta = rational(SweepParameter.BETA);
-        Learner learner;
-        if (require(SweepParameter.LEARNER).equals("add-beta")) {
-            if (beta == null) {
-                throw new IllegalArgumentException("beta is required with learner add-beta");
-            }
-            learner = Learner.addBeta(beta);
-        } else {
-            if (beta != null) {
-                throw new IllegalArgumentException("beta is only for learner add-beta");
-            }
-            learner = Learner.empirical();
-        }
-        Mixing mixing = Mixing.byName(require(SweepParameter.MIXING));
-        if (mixing == null) {
-            throw new IllegalArgumentException("mixing: unknown mixing '" + get(SweepParameter.MIXING) + "'");
-        }
-        return new Parts(scenario, schedule, p0, learner, mixing);
     }
 
     private @Nullable String get(SweepParameter p) {

@@ -24,23 +24,23 @@ import org.loopbound.sim.SimulationConfig;
  */
 public final class SweepParameter {
     /** The scenario name (theory.md §1). Required. */
-    public static final SweepParameter SCENARIO = new SweepParameter("scenario", null, null);
+    public static final SweepParameter SCENARIO = new SweepParameter("scenario", null, null, null);
     /** p₀: exact weights or a preset (uniform:k, zipf:k:s, geometric:k:q). Required. */
-    public static final SweepParameter P0 = new SweepParameter("p0", null, null);
+    public static final SweepParameter P0 = new SweepParameter("p0", null, "p₀", null);
     /** δ in (0, 1). */
-    public static final SweepParameter DELTA = new SweepParameter("delta", "1/100", null);
+    public static final SweepParameter DELTA = new SweepParameter("delta", "1/100", "δ", null);
     /** empirical | add-beta. */
-    public static final SweepParameter LEARNER = new SweepParameter("learner", "empirical", null);
+    public static final SweepParameter LEARNER = new SweepParameter("learner", "empirical", "L", null);
     /** β &gt; 0 (add-beta only). */
-    public static final SweepParameter BETA = new SweepParameter("beta", null, null);
+    public static final SweepParameter BETA = new SweepParameter("beta", null, "β", null);
     /** stratified | iid. */
-    public static final SweepParameter MIXING = new SweepParameter("mixing", "stratified", null);
+    public static final SweepParameter MIXING = new SweepParameter("mixing", "stratified", "M", null);
     /** The level of the per-generation binomial test, in (0, 1). */
-    public static final SweepParameter ALPHA_TEST = new SweepParameter("alpha-test", "1/1000", null);
+    public static final SweepParameter ALPHA_TEST = new SweepParameter("alpha-test", "1/1000", "α", null);
     /** The falsification factor c &gt; 0 of ε. */
-    public static final SweepParameter EPS_SCALE = new SweepParameter("eps-scale", "1", null);
+    public static final SweepParameter EPS_SCALE = new SweepParameter("eps-scale", "1", "c", null);
     /** Bits of working precision. */
-    public static final SweepParameter PRECISION = new SweepParameter("precision", "128", null);
+    public static final SweepParameter PRECISION = new SweepParameter("precision", "128", null, null);
 
     /** Every parameter: the simulation's own and one per {@link ScenarioParameter}, by key. */
     private static final Map<String, SweepParameter> ALL = all();
@@ -50,12 +50,28 @@ public final class SweepParameter {
 
     private final String key;
     private final @Nullable String defaultValue;
+    private final @Nullable String symbol;
     private final @Nullable ScenarioParameter scenarioParameter;
 
-    private SweepParameter(String key, @Nullable String defaultValue, @Nullable ScenarioParameter scenarioParameter) {
+    private SweepParameter(String key, @Nullable String defaultValue, @Nullable String symbol,
+                           @Nullable ScenarioParameter scenarioParameter) {
         this.key = key;
         this.defaultValue = defaultValue;
+        this.symbol = symbol;
         this.scenarioParameter = scenarioParameter;
+    }
+
+    /**
+     * @param symbol a parameter's symbol, as a {@link ParameterException} names it
+     * @return the parameter with that symbol, or {@code null}
+     */
+    public static @Nullable SweepParameter bySymbol(String symbol) {
+        for (SweepParameter p : ALL.values()) {
+            if (symbol.equals(p.symbol)) {
+                return p;
+            }
+        }
+        return null;
     }
 
     private static Map<String, SweepParameter> all() {
@@ -64,7 +80,7 @@ public final class SweepParameter {
             m.put(p.key, p);
         }
         for (ScenarioParameter sp : ScenarioParameter.values()) {
-            m.put(sp.key(), new SweepParameter(sp.key(), scenarioDefault(sp), sp));
+            m.put(sp.key(), new SweepParameter(sp.key(), scenarioDefault(sp), sp.symbol(), sp));
         }
         for (SweepParameter p : List.of(DELTA, LEARNER, BETA, MIXING, ALPHA_TEST, EPS_SCALE, PRECISION)) {
             m.put(p.key, p);
