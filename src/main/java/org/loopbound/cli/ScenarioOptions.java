@@ -87,13 +87,14 @@ final class ScenarioOptions {
     }
 
     private void addTo(CommandSpec target) {
-        List<String> names = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
+        lines.add("The scenario (theory.md section 1)" + (defaultScenario == null ? ", required:"
+                : ", default " + defaultScenario.cliName() + ":"));
         for (Scenario s : Scenario.values()) {
-            names.add(s.cliName());
+            lines.add("  " + s.cliName() + ": " + s.description());
         }
         OptionSpec.Builder scenario = OptionSpec.builder("--scenario").paramLabel("NAME").type(String.class)
-                .description(String.join(" | ", names) + (defaultScenario == null ? ". Required."
-                        : " (default: " + defaultScenario.cliName() + ")."));
+                .description(lines.toArray(new String[0]));
         if (defaultScenario != null) {
             scenario.defaultValue(defaultScenario.cliName());
         }
@@ -116,7 +117,7 @@ final class ScenarioOptions {
     private String help(ScenarioParameter p) {
         StringBuilder b = new StringBuilder(p.meaning()).append(", ");
         b.append(p == ScenarioParameter.GENERATIONS
-                ? "a whole number in [0, " + limits.maxGenerations() + "] (last-injection: >= 1)"
+                ? "a whole number in [0, " + limits.maxGenerations() + "]" + leastGenerations()
                 : p == ScenarioParameter.N ? "a whole number in [" + limits.minSize() + ", " + text(limits.maxSize())
                         + "]" : p.domain(limits.maxSize()));
         if (p == ScenarioParameter.GENERATIONS) {
@@ -130,6 +131,17 @@ final class ScenarioOptions {
             }
         }
         return b.append(". Used by ").append(String.join(", ", users)).append('.').toString();
+    }
+
+    /** The scenarios that need more than generation 0, e.g. " (last-injection: >= 1)", from their declarations. */
+    private static String leastGenerations() {
+        List<String> parts = new ArrayList<>();
+        for (Scenario s : Scenario.values()) {
+            if (s.minGenerations() > 0) {
+                parts.add(s.cliName() + ": >= " + s.minGenerations());
+            }
+        }
+        return parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")";
     }
 
     private static String text(BigInteger v) {
