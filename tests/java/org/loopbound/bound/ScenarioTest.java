@@ -31,7 +31,8 @@ class ScenarioTest {
             ScenarioParameter.LAMBDA, Rational.of(1, 3),
             ScenarioParameter.REAL, Rational.of(5),
             ScenarioParameter.SYNTHETIC, Rational.of(7),
-            ScenarioParameter.GROWTH_EXPONENT, Rational.of(2));
+            ScenarioParameter.GROWTH_EXPONENT, Rational.of(2),
+            ScenarioParameter.PERIOD, Rational.of(3));
 
     private static ScenarioArguments arguments(Scenario sc, int generations) {
         ScenarioArguments a = ScenarioArguments.of(generations);

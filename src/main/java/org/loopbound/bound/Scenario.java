@@ -3,6 +3,7 @@ package org.loopbound.bound;
 import static org.loopbound.bound.ScenarioParameter.GROWTH_EXPONENT;
 import static org.loopbound.bound.ScenarioParameter.LAMBDA;
 import static org.loopbound.bound.ScenarioParameter.N;
+import static org.loopbound.bound.ScenarioParameter.PERIOD;
 import static org.loopbound.bound.ScenarioParameter.REAL;
 import static org.loopbound.bound.ScenarioParameter.SYNTHETIC;
 
@@ -77,7 +78,11 @@ public enum Scenario {
                     j -> Rational.of(v.size(REAL), v.size(REAL).add(v.size(SYNTHETIC))))),
     /** N_j = r + j·s: r real plus s synthetic from each earlier generation, μ_{j,l} = s/N_j. */
     ACCUMULATE("accumulate", "N_j = r + j s: r real and s synthetic from each earlier generation, μ_{j,l} = s/N_j",
-            "R5", 0, uses(REAL, SYNTHETIC), Scenario::accumulate);
+            "R5", 0, uses(REAL, SYNTHETIC), Scenario::accumulate),
+    /** λ_j = λ when p divides j ≥ 1, else 0; N_j = N. */
+    PERIODIC_INJECTION("periodic-injection", "λ_j = λ when p divides j ≥ 1, else 0; N_j = N", "R3", 0,
+            uses(N, LAMBDA, PERIOD),
+            v -> v.previous(j -> v.size(N), j -> j % v.whole(PERIOD) == 0 ? v.proportion(LAMBDA) : Rational.ZERO));
 
     private final String cliName;
     private final String description;

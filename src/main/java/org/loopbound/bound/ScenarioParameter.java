@@ -22,7 +22,9 @@ public enum ScenarioParameter {
     /** s: synthetic samples (per generation, or from each earlier generation). */
     SYNTHETIC("synthetic", "s", "synthetic samples s", Kind.WHOLE, 0),
     /** g: the exponent of the growing-size schedule N_j = N_0 (j+1)^g. */
-    GROWTH_EXPONENT("growth-exponent", "g", "growth exponent g of N_j = N_0 (j+1)^g", Kind.WHOLE, 0);
+    GROWTH_EXPONENT("growth-exponent", "g", "growth exponent g of N_j = N_0 (j+1)^g", Kind.WHOLE, 0),
+    /** p: the period of real-data injection. */
+    PERIOD("period", "p", "period p: real data at the generations j ≥ 1 that p divides", Kind.WHOLE, 1);
 
     /** The largest size N, r or s any computation accepts; commands may accept less. */
     public static final BigInteger MAX_SIZE = BigInteger.TEN.pow(18);
@@ -76,6 +78,8 @@ public enum ScenarioParameter {
                 return "a whole number in [0, " + MAX_GENERATIONS + "]";
             case GROWTH_EXPONENT:
                 return "a whole number in [0, " + MAX_GROWTH_EXPONENT + "]";
+            case PERIOD:
+                return "a whole number in [1, " + MAX_GENERATIONS + "]";
             default:
                 return "a whole number in [" + min + ", " + power(maxSize) + "]";
         }
@@ -94,7 +98,7 @@ public enum ScenarioParameter {
         if (kind == Kind.PROPORTION) {
             ok = value.signum() >= 0 && value.compareTo(Rational.ONE) <= 0;
         } else {
-            BigInteger max = this == GENERATIONS ? BigInteger.valueOf(MAX_GENERATIONS)
+            BigInteger max = this == GENERATIONS || this == PERIOD ? BigInteger.valueOf(MAX_GENERATIONS)
                     : this == GROWTH_EXPONENT ? BigInteger.valueOf(MAX_GROWTH_EXPONENT) : maxSize;
             ok = value.isInteger() && value.compareTo(Rational.of(min)) >= 0
                     && value.numerator().compareTo(max) <= 0;

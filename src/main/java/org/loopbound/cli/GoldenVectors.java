@@ -37,6 +37,8 @@ final class GoldenVectors {
                     "2,1/4", "--generations", "4"),
             List.of("bound", "--scenario", "accumulate", "--real", "1000", "--synthetic", "500", "--eps", "1/50",
                     "--generations", "4"),
+            List.of("bound", "--scenario", "periodic-injection", "--n", "1000", "--lambda", "1/2", "--period", "3",
+                    "--eps", "1/100", "--generations", "7"),
             List.of("bound", "--scenario", "fixed-proportion", "--n", "10000", "--lambda", "1/2", "--atoms", "10",
                     "--delta", "1/1000", "--generations", "3"),
             List.of("threshold", "--alpha", "1/2", "--b", "1", "--real", "100"),
