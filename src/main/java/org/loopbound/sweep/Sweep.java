@@ -50,7 +50,8 @@ public final class Sweep {
      * @throws IllegalArgumentException when a cell is invalid, before anything is written
      * @throws InterruptedException when interrupted; every record stored so far is kept for the next run
      */
-    public static Outcome run(Grid grid, Path dir, SweepEngine engine, int threads, LongConsumer started, LongConsumer progress) throws InterruptedException {
+    public static Outcome run(Grid grid, Path dir, SweepEngine engine, int threads, LongConsumer started,
+                              LongConsumer progress) throws InterruptedException {
         grid.validateCells();
         ResultStore store = ResultStore.open(dir);
         write(dir.resolve("grid.json"), out -> out.write(grid.text().getBytes(StandardCharsets.UTF_8)));
