@@ -74,4 +74,22 @@ class BoundCommandTest {
         assertFalse(r.err().contains("Exception"), r.err());
         assertEquals("", r.out());
     }
+
+    /** δ is derived only for the empirical learner; with --eps or --rate the probability is the user's assumption. */
+    @Test
+    void deltaIsAnAssumptionUnlessEpsEmpDerivesIt() {
+        CliRunner.Result assumed = CliRunner.run("bound", "--scenario", "fixed-proportion", "--n", "100", "--lambda",
+                "1/2", "--eps", "1/10", "--delta", "1/100", "--generations", "2", "--json");
+        assertEquals(0, assumed.exit(), assumed.err());
+        assertTrue(JsonParser.parseString(assumed.out()).getAsJsonObject().get("probability_basis").getAsString()
+                .startsWith("probability: assumed"), assumed.out());
+        CliRunner.Result table = CliRunner.run("bound", "--scenario", "fixed-proportion", "--n", "100", "--lambda",
+                "1/2", "--rate", "1,1/2", "--delta", "1/100", "--generations", "2");
+        assertTrue(table.out().contains("w.p. >= (assumed)") && table.out().contains("probability: assumed - IF"),
+                table.out());
+        CliRunner.Result derived = CliRunner.run("bound", "--scenario", "fixed-proportion", "--n", "10000",
+                "--lambda", "1/2", "--atoms", "10", "--delta", "1/100", "--generations", "2", "--json");
+        assertTrue(JsonParser.parseString(derived.out()).getAsJsonObject().get("probability_basis").getAsString()
+                .startsWith("probability: derived"), derived.out());
+    }
 }

@@ -42,6 +42,8 @@ public final class R3UnrolledBound {
         // Steps from an exact B_{i−1} keep the general path (exact through the verified kernel).
         @Nullable Rational factorOf = null;
         Interval factor = Interval.of(0);
+        // Σ_{j<i} B_j, for rows whose weights are all equal: then Σ_j μ_{i,j} B_j = μ_i·Σ_j B_j, O(1) per step.
+        Certified earlier = eps.get(0);
         for (int i = 1; i < eps.size(); i++) {
             if (chain) {
                 Rational lambda = schedule.lambda(i);
@@ -58,11 +60,19 @@ public final class R3UnrolledBound {
                 b.add(Certified.enclosed(R2OneStep.boundWithFactor(e.enclosure(p), factor, previous.enclosure(p),
                         p)));
             } else {
-                List<Certified> mu = new ArrayList<>();
-                for (Rational w : schedule.weights(i)) {
-                    mu.add(Certified.exact(w));
+                Rational uniform = schedule.uniformWeight(i);
+                Certified bi;
+                if (uniform != null) {
+                    bi = R2OneStep.boundGeneral(eps.get(i), List.of(Certified.exact(uniform)), List.of(earlier), p);
+                } else {
+                    List<Certified> mu = new ArrayList<>();
+                    for (Rational w : schedule.weights(i)) {
+                        mu.add(Certified.exact(w));
+                    }
+                    bi = R2OneStep.boundGeneral(eps.get(i), mu, b, p);
                 }
-                b.add(R2OneStep.boundGeneral(eps.get(i), mu, b, p));
+                b.add(bi);
+                earlier = earlier.add(bi, p);
             }
         }
         return List.copyOf(b);

@@ -3,6 +3,8 @@ package org.loopbound.bound;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import org.loopbound.arith.Certified;
+import org.loopbound.arith.Precision;
 import org.loopbound.arith.Rational;
 
 /**
@@ -16,16 +18,30 @@ public final class R5Accumulate {
     }
 
     /*@ public normal_behavior
-      @ requires real.signum() > 0 && synthetic.signum() >= 0 && i >= 0;
-      @ ensures \result.size() == i;
-      @ ensures (* \result[j] == s / (r + i·s) for every j < i *);
+      @ requires eps.size() >= 1 && real.signum() > 0 && synthetic.signum() >= 0;
+      @ ensures \result.size() == eps.size();
+      @ ensures (* \result[i] contains ε_i + s·Σ_{j<i} ε_j/(r + (j+1)s) *);
       @*/
-    /** μ_{i,0..i−1} = s/N_i with N_i = r + i·s (a constant s synthetic samples from each earlier generation). */
-    public static List<Rational> weights(BigInteger real, BigInteger synthetic, int i) {
-        BigInteger n = real.add(synthetic.multiply(BigInteger.valueOf(i)));
-        List<Rational> out = new ArrayList<>();
-        for (int j = 0; j < i; j++) {
-            out.add(Rational.of(synthetic, n));
+    /**
+     * B_0..B_g of accumulate by its closed form B_i = ε_i + s·Σ_{j&lt;i} ε_j/N_{j+1}, N_j = r + j·s, computed
+     * independently of the recursion B_i = ε_i + (s/N_i)·Σ_{j&lt;i} B_j: with S_i = Σ_{j≤i} B_j the recursion gives
+     * S_i = (N_{i+1}/N_i)·S_{i−1} + ε_i, so S_i/N_{i+1} telescopes to Σ_{j≤i} ε_j/N_{j+1}. One pass, O(g).
+     *
+     * @param real r ≥ 1
+     * @param synthetic s ≥ 0
+     * @param eps ε_0..ε_g
+     * @param p the working precision of enclosures
+     * @return B_0..B_g, exact when every ε is exact
+     */
+    public static List<Certified> closedForm(BigInteger real, BigInteger synthetic, List<Certified> eps,
+                                             Precision p) {
+        List<Certified> out = new ArrayList<>(eps.size());
+        Certified tail = Certified.exact(Rational.ZERO);
+        Certified s = Certified.exact(Rational.of(synthetic, BigInteger.ONE));
+        for (int i = 0; i < eps.size(); i++) {
+            out.add(eps.get(i).add(s.multiply(tail, p), p));
+            BigInteger next = real.add(synthetic.multiply(BigInteger.valueOf(i + 1L)));
+            tail = tail.add(eps.get(i).multiply(Certified.exact(Rational.of(BigInteger.ONE, next)), p), p);
         }
         return List.copyOf(out);
     }

@@ -16,6 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.IntFunction;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import org.loopbound.arith.Certified;
+import org.loopbound.arith.Precision;
 import org.loopbound.arith.Rational;
 import org.loopbound.param.ParameterException;
 
@@ -78,7 +80,14 @@ public enum Scenario {
                     j -> Rational.of(v.size(REAL), v.size(REAL).add(v.size(SYNTHETIC))))),
     /** N_j = r + j·s: r real plus s synthetic from each earlier generation, μ_{j,l} = s/N_j. */
     ACCUMULATE("accumulate", "N_j = r + j s: r real and s synthetic from each earlier generation, μ_{j,l} = s/N_j",
-            "R5", 0, uses(REAL, SYNTHETIC), Scenario::accumulate),
+            "R5", 0, uses(REAL, SYNTHETIC), Scenario::accumulate) {
+        @Override
+        public List<Certified> closedForm(Schedule schedule, List<Certified> eps, Precision p) {
+            BigInteger r = schedule.size(0);
+            BigInteger s = schedule.generations() == 0 ? BigInteger.ZERO : schedule.size(1).subtract(r);
+            return R5Accumulate.closedForm(r, s, eps, p);
+        }
+    },
     /** λ_j = λ when p divides j ≥ 1, else 0; N_j = N. */
     PERIODIC_INJECTION("periodic-injection", "λ_j = λ when p divides j ≥ 1, else 0; N_j = N", "R3", 0,
             uses(N, LAMBDA, PERIOD),
@@ -135,6 +144,19 @@ public enum Scenario {
      */
     public @Nullable Rational defaultValue(ScenarioParameter parameter) {
         return uses.defaults.get(parameter);
+    }
+
+    /**
+     * B_0..B_g by this scenario's closed form, computed independently of the recursion (R3's closed form for
+     * previous-generation schedules, R5's for accumulate), so that their agreement checks both.
+     *
+     * @param schedule a schedule this scenario built
+     * @param eps ε_0..ε_g
+     * @param p the working precision of enclosures
+     * @return B_0..B_g
+     */
+    public List<Certified> closedForm(Schedule schedule, List<Certified> eps, Precision p) {
+        return R3UnrolledBound.closedForm(schedule, eps, p);
     }
 
     /**
@@ -223,14 +245,14 @@ public enum Scenario {
         BigInteger s = v.size(SYNTHETIC);
         List<BigInteger> sizes = new ArrayList<>();
         List<Rational> lambdas = new ArrayList<>();
-        List<List<Rational>> weights = new ArrayList<>();
+        List<Rational> weights = new ArrayList<>();
         for (int j = 0; j <= v.generations(); j++) {
             BigInteger nj = r.add(s.multiply(BigInteger.valueOf(j)));
             sizes.add(nj);
             lambdas.add(Rational.of(r, nj));
-            weights.add(R5Accumulate.weights(r, s, j));
+            weights.add(Rational.of(s, nj));
         }
-        return Schedule.general(sizes, lambdas, weights);
+        return Schedule.uniformEarlier(sizes, lambdas, weights);
     }
 
     private static Uses uses(ScenarioParameter... required) {

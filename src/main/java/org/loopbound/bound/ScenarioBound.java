@@ -20,7 +20,7 @@ public final class ScenarioBound {
      * @param lambda λ_i
      * @param epsilon ε_i
      * @param bound B_i by the recursion
-     * @param closedForm B_i by the closed form (the recursion itself where no closed form exists)
+     * @param closedForm B_i by the scenario's closed form, computed independently of the recursion
      */
     public record Generation(int generation, Rational lambda, java.math.BigInteger size, Certified epsilon,
                              Certified bound, Certified closedForm) {
@@ -49,8 +49,7 @@ public final class ScenarioBound {
     public static ScenarioBound of(Scenario scenario, Schedule schedule, LearningError learner, Precision p) {
         List<Certified> epsilons = learner.epsilons(schedule, p);
         List<Certified> bounds = R3UnrolledBound.recursion(schedule, epsilons, p);
-        List<Certified> closed = schedule.isPreviousGenerationOnly()
-                ? R3UnrolledBound.closedForm(schedule, epsilons, p) : bounds;
+        List<Certified> closed = scenario.closedForm(schedule, epsilons, p);
         List<Generation> out = new ArrayList<>(bounds.size());
         for (int i = 0; i < bounds.size() && i < closed.size() && i < epsilons.size(); i++) {
             Certified c = closed.get(i);
@@ -58,7 +57,8 @@ public final class ScenarioBound {
             boolean disagree = c.isExact() && r.isExact() ? !c.equals(r)
                     : c.enclosure().lessThan(r.enclosure()).isTrue() || r.enclosure().lessThan(c.enclosure()).isTrue();
             if (disagree) {
-                throw new IllegalStateException("R3 recursion and closed form disagree at generation " + i);
+                throw new IllegalStateException(scenario.resultId() + " recursion and closed form disagree at generation "
+                        + i);
             }
             out.add(new Generation(i, schedule.lambda(i), schedule.size(i), epsilons.get(i), r, c));
         }

@@ -5,6 +5,7 @@ import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 import org.checkerframework.checker.index.qual.NonNegative;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import org.loopbound.arith.Rational;
 
 /**
@@ -56,6 +57,30 @@ public final class Schedule {
         return validated(sizes, lambdas, w);
     }
 
+    /*@ public normal_behavior
+      @ requires sizes.size() == lambdas.size() && lambdas.size() == weights.size();
+      @ requires (* λ_j + j·weights[j] = 1 for j ≥ 1 *);
+      @ ensures (* \result.weights(j).get(l) == weights.get(j) for every l < j *);
+      @*/
+    /**
+     * A schedule in which generation j draws the same weight μ_{j,l} = {@code weights.get(j)} from every earlier
+     * generation l &lt; j (accumulate). Rows are views of one value each, so g generations take O(g) space, and
+     * {@link #uniformWeight} lets the recursion run in O(g) with a running sum.
+     *
+     * @param sizes N_0..N_g
+     * @param lambdas λ_0..λ_g (λ_0 = 1)
+     * @param weights the common weight of each row (the entry of row 0 is ignored)
+     * @return the schedule
+     * @throws IllegalArgumentException when a size, proportion or row does not meet the schedule's requirements
+     */
+    public static Schedule uniformEarlier(List<BigInteger> sizes, List<Rational> lambdas, List<Rational> weights) {
+        List<List<Rational>> w = new ArrayList<>();
+        for (int j = 0; j < weights.size(); j++) {
+            w.add(new UniformRow(j, j > 0 ? weights.get(j) : Rational.ZERO));
+        }
+        return validated(sizes, lambdas, w);
+    }
+
     private static Schedule validated(List<BigInteger> sizes, List<Rational> lambdas, List<List<Rational>> w) {
         if (sizes.isEmpty() || sizes.size() != lambdas.size() || w.size() != sizes.size()) {
             throw new IllegalArgumentException("sizes, proportions and weights must cover the same generations");
@@ -79,6 +104,13 @@ public final class Schedule {
             Rational total = l;
             if (row instanceof PreviousRow) {
                 total = total.add(((PreviousRow) row).last);
+            } else if (row instanceof UniformRow) {
+                Rational mu = ((UniformRow) row).value;
+                if (mu.signum() < 0) {
+                    throw new IllegalArgumentException("weights μ must be ≥ 0");
+                }
+                total = total.add(mu.multiply(Rational.of(j)));
+                previousOnly &= j <= 1 || mu.signum() == 0;
             } else {
                 for (int m = 0; m < row.size(); m++) {
                     Rational mu = row.get(m);
@@ -116,6 +148,16 @@ public final class Schedule {
         return weights.get(j);
     }
 
+    /**
+     * @param j a generation ≥ 1
+     * @return the weight μ_{j,l} shared by every earlier generation l &lt; j when the schedule was built by
+     *     {@link #uniformEarlier}, else {@code null}
+     */
+    public @Nullable Rational uniformWeight(int j) {
+        List<Rational> row = weights.get(j);
+        return row instanceof UniformRow ? ((UniformRow) row).value : null;
+    }
+
     /** Whether every generation draws its synthetic data from the previous one only. */
     public boolean isPreviousGenerationOnly() {
         return previousOnly;
@@ -137,6 +179,30 @@ public final class Schedule {
                 throw new IndexOutOfBoundsException("weight " + index + " of " + size);
             }
             return index == size - 1 ? last : Rational.ZERO;
+        }
+
+        @Override
+        public @NonNegative int size() {
+            return size;
+        }
+    }
+
+    /** μ_{j,0..j−1} all equal to one value, in O(1) space. */
+    private static final class UniformRow extends AbstractList<Rational> {
+        private final @NonNegative int size;
+        private final Rational value;
+
+        UniformRow(@NonNegative int size, Rational value) {
+            this.size = size;
+            this.value = value;
+        }
+
+        @Override
+        public Rational get(int index) {
+            if (index < 0 || index >= size) {
+                throw new IndexOutOfBoundsException("weight " + index + " of " + size);
+            }
+            return value;
         }
 
         @Override

@@ -41,8 +41,10 @@ public final class BoundCommand implements Runnable, ScenarioOptions.Command {
     @Nullable Integer atoms;
 
     @Option(names = "--delta", converter = RationalConverter.class, paramLabel = "δ",
-            description = "Per-generation failure probability delta in (0, 1); B_i then holds with probability"
-                    + " >= 1 - (i+1) delta.")
+            description = "Per-generation failure probability delta in (0, 1). With --atoms, EPS-EMP derives"
+                    + " eps(N, delta, k) and B_i holds with probability >= 1 - (i+1) delta. With --eps or --rate no"
+                    + " delta is derived: the probability is printed under your assumption that each generation"
+                    + " meets eps with probability >= 1 - delta.")
     @Nullable Rational delta;
 
     @Mixin
@@ -106,6 +108,15 @@ public final class BoundCommand implements Runnable, ScenarioOptions.Command {
         }
     }
 
+    /** Where the probability statement comes from: derived (EPS-EMP) or the user's assumption (--eps, --rate). */
+    private String probabilityBasis() {
+        return atoms != null
+                ? "probability: derived - EPS-EMP's eps(N, delta, k) holds w.p. >= 1 - delta per generation, union"
+                        + " bound over generations 0..i"
+                : "probability: assumed - IF each generation meets eps w.p. >= 1 - delta (your assumption: the eps"
+                        + " model has no delta derivation), then by the union bound B_i holds w.p. >= 1 - (i+1) delta";
+    }
+
     private String table(ScenarioBound bound, LearningError learner) {
         int digits = common.tableDigits();
         ResultIndex.Result r = ResultIndex.bundled().get(bound.resultId());
@@ -115,7 +126,7 @@ public final class BoundCommand implements Runnable, ScenarioOptions.Command {
                 .append("; precision ").append(common.precision()).append('\n');
         Rational delta = this.delta;
         Table t = delta != null
-                ? new Table("i", "lambda_i", "N_i", "eps_i", "B_i", "holds w.p. >=")
+                ? new Table("i", "lambda_i", "N_i", "eps_i", "B_i", atoms != null ? "holds w.p. >=" : "w.p. >= (assumed)")
                 : new Table("i", "lambda_i", "N_i", "eps_i", "B_i");
         for (ScenarioBound.Generation gen : bound.generations()) {
             int i = gen.generation();
@@ -131,6 +142,9 @@ public final class BoundCommand implements Runnable, ScenarioOptions.Command {
             }
         }
         b.append(t.render());
+        if (delta != null) {
+            b.append(probabilityBasis()).append('\n');
+        }
         if (!bound.corollaries().isEmpty()) {
             ResultIndex.Result r4 = ResultIndex.bundled().get("R4");
             b.append(r4.headline()).append('\n');
@@ -154,6 +168,9 @@ public final class BoundCommand implements Runnable, ScenarioOptions.Command {
             params.addProperty("atoms", atoms);
         }
         Json.addIfPresent(params, "delta", delta);
+        if (delta != null) {
+            o.addProperty("probability_basis", probabilityBasis());
+        }
         params.addProperty("precision_bits", common.precision().bits());
         o.addProperty("learning_error", learner.describe());
         JsonArray values = new JsonArray();
