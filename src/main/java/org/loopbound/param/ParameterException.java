@@ -7,8 +7,11 @@ import java.util.Objects;
  * the parameter by its mathematical symbol ({@code λ}, {@code N}, {@code τ}); the command line maps the symbol to
  * its option and reports one line with exit code 2. Any other runtime exception escaping a computation is an
  * internal error, not bad input.
+ * <p>It is an {@link IllegalArgumentException}, the exception a Java caller expects for a bad argument, so that code
+ * validating many values at once (a sweep grid) reports it with the other argument errors; the command line tests
+ * for it first and treats every other {@code IllegalArgumentException} as an internal error.
  */
-public final class ParameterException extends RuntimeException {
+public final class ParameterException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 

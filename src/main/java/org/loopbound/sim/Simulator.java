@@ -161,7 +161,7 @@ public final class Simulator {
                                      Consumer<ReplicateResult> finished, LongConsumer progress)
             throws InterruptedException {
         if (threads < 1) {
-            throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
         int r = config.replicates();
         int g = config.generations();

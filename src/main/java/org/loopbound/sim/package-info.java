@@ -4,7 +4,8 @@
  * distance to p₀ measured per generation and compared with the R3 bound B_i built from EPS-EMP (theory.md §6).
  *
  * <p>Everything random is drawn from one stream per replicate, derived from (seed, replicate), so results do not
- * depend on the number of threads. This package may depend on {@code org.loopbound.arith}, {@code .kernel} and
- * {@code .bound}; it never depends on {@code org.loopbound.cli}, which owns files, progress and printing.
+ * depend on the number of threads. This package may depend on {@code org.loopbound.arith}, {@code .kernel},
+ * {@code .param} and {@code .bound}; it never depends on {@code org.loopbound.cli}, which owns files, progress and
+ * printing.
  */
 package org.loopbound.sim;
