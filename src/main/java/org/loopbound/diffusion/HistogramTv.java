@@ -1,5 +1,6 @@
 package org.loopbound.diffusion;
 
+import org.loopbound.param.ParameterException;
 /**
  * The histogram estimator of TV(q, p₀) from n independent draws of an unknown q: with B equal bins on [lo, hi] and
  * the two tails (−∞, lo) and [hi, ∞) as two more cells c,
@@ -37,7 +38,7 @@ public final class HistogramTv {
             throw new IllegalArgumentException("histogram range needs finite lo < hi, got [" + lo + ", " + hi + "]");
         }
         if (bins < 1 || bins > 1_000_000) {
-            throw new IllegalArgumentException("--bins must be in [1, 1000000], got " + bins);
+            throw ParameterException.outside("B", "in [1, 1000000]", bins);
         }
         this.lo = lo;
         this.hi = hi;
