@@ -58,7 +58,7 @@ public final class SimulateCommand implements Runnable {
     @Mixin ScenarioOptions scenario = new ScenarioOptions();
     @Mixin ScenarioOptions.SampleSize size = new ScenarioOptions.SampleSize();
 
-    @Option(names = "--p0", required = true, paramLabel = "P0",
+    @Option(names = "--p0", required = true, paramLabel = "p₀",
             description = "Real distribution: exact weights summing to 1 (e.g. 1/2,1/4,1/4) or uniform:k,"
                     + " zipf:k:s (p_j ~ j^-s, s whole), geometric:k:q (p_j ~ q^j, 0 < q < 1); k <= 10^7.")
     String p0 = "";
@@ -91,7 +91,8 @@ public final class SimulateCommand implements Runnable {
                     + " earlier models | iid: N_j i.i.d. draws from the mixture q_j (default: ${DEFAULT-VALUE}).")
     String mixing = "stratified";
 
-    @Option(names = "--alpha-test", converter = RationalConverter.class, defaultValue = "1/1000", paramLabel = "α",
+    @Option(names = "--alpha-test", converter = RationalConverter.class, defaultValue = "1/1000",
+            paramLabel = "α_test",
             description = "Level of the one-sided exact binomial test of H0: violation rate <= (i+1) delta; FAIL"
                     + " when the p-value is below it, in (0, 1) (default: ${DEFAULT-VALUE}).")
     Rational alphaTest = Rational.of(1, 1000);
@@ -101,7 +102,7 @@ public final class SimulateCommand implements Runnable {
                     + " purpose and the verdicts should say FAIL (default: ${DEFAULT-VALUE}).")
     Rational epsScale = Rational.ONE;
 
-    @Option(names = "--threads", paramLabel = "T",
+    @Option(names = "--threads", paramLabel = "THREADS",
             description = "Worker threads in [1, 1024] (default: all cores); never changes any output byte.")
     @Nullable Integer threads;
 

@@ -36,8 +36,8 @@ public final class ParameterException extends IllegalArgumentException {
      * @return the exception, whose message reads "λ must be in [0, 1], got 3/2"
      */
     public static ParameterException outside(String symbol, String domain, Object value) {
-        String requirement = "must be " + domain;
-        return new ParameterException(symbol, requirement, symbol + " " + requirement + ", got " + cut(value));
+        String requirement = "must be " + domain + ", got " + cut(value);
+        return new ParameterException(symbol, requirement, symbol + " " + requirement);
     }
 
     /**
