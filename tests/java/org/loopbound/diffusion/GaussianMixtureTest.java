@@ -85,7 +85,7 @@ class GaussianMixtureTest {
     }
 
     @Test
-    void badSpecificationsNameTheOption() {
+    void badSpecificationsNameTheParameterP0() {
         ParameterException e = assertThrows(ParameterException.class,
                 () -> GaussianMixture.parse("1/2:0:1,1/3:1:1"));
         assertEquals("p₀", e.symbol());
@@ -96,5 +96,8 @@ class GaussianMixtureTest {
         assertTrue(e.getMessage().contains("weight:mean:variance"), e.getMessage());
         e = assertThrows(ParameterException.class, () -> GaussianMixture.parse("1:0:1e99999"));
         assertTrue(e.getMessage().contains("within the range of doubles"), e.getMessage());
+        GaussianMixture far = GaussianMixture.parse("1:1e300:1");
+        e = assertThrows(ParameterException.class, () -> HistogramTv.covering(far, 10));
+        assertTrue(e.getMessage().startsWith("p₀ must have a range"), e.getMessage());
     }
 }
