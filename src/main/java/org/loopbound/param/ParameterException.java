@@ -1,7 +1,5 @@
 package org.loopbound.param;
 
-import java.util.Objects;
-
 /**
  * A parameter value outside its domain, or a required parameter that is missing. Thrown by domain code, which names
  * the parameter by its mathematical symbol ({@code λ}, {@code N}, {@code τ}); the command line maps the symbol to
@@ -21,8 +19,8 @@ public final class ParameterException extends IllegalArgumentException {
     private final String symbol;
     private final String requirement;
 
-    private ParameterException(String symbol, String requirement, String message) {
-        super(message);
+    private ParameterException(String symbol, String requirement) {
+        super(symbol + " " + requirement);
         this.symbol = symbol;
         this.requirement = requirement;
     }
@@ -37,7 +35,7 @@ public final class ParameterException extends IllegalArgumentException {
      */
     public static ParameterException outside(String symbol, String domain, Object value) {
         String requirement = "must be " + domain + ", got " + cut(value);
-        return new ParameterException(symbol, requirement, symbol + " " + requirement);
+        return new ParameterException(symbol, requirement);
     }
 
     /**
@@ -48,8 +46,7 @@ public final class ParameterException extends IllegalArgumentException {
      * @return the exception, whose message reads "λ is required by scenario fixed-proportion"
      */
     public static ParameterException missing(String symbol, String why) {
-        String requirement = "is required " + why;
-        return new ParameterException(symbol, requirement, symbol + " " + requirement);
+        return new ParameterException(symbol, "is required " + why);
     }
 
     /**
@@ -60,7 +57,7 @@ public final class ParameterException extends IllegalArgumentException {
      * @return the exception, whose message is the symbol followed by the requirement
      */
     public static ParameterException violates(String symbol, String requirement) {
-        return new ParameterException(symbol, requirement, symbol + " " + requirement);
+        return new ParameterException(symbol, requirement);
     }
 
     /**
@@ -93,6 +90,6 @@ public final class ParameterException extends IllegalArgumentException {
 
     @Override
     public String toString() {
-        return Objects.requireNonNull(getMessage());
+        return symbol + " " + requirement;
     }
 }
