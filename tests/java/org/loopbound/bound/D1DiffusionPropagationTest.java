@@ -15,6 +15,7 @@ import org.loopbound.arith.Certified;
 import org.loopbound.arith.Interval;
 import org.loopbound.arith.Precision;
 import org.loopbound.arith.Rational;
+import org.loopbound.param.ParameterException;
 
 /**
  * D1: the per-generation error √(τ⁴/(mN) + τ³/m² + 1/τ + 1/m + E) (up to the hidden constant of D0) and its R3
@@ -105,11 +106,11 @@ class D1DiffusionPropagationTest {
     @Test
     void outsideD0sDomainIsRefused() {
         Schedule s = fixedProportion(1, Rational.of(1, 2), 2);
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(ParameterException.class,
                 () -> D1DiffusionPropagation.fixedStoppingTimes(s, Rational.of(1, 2)));
-        assertThrows(IllegalArgumentException.class, () -> D1DiffusionPropagation.d2StoppingTimes(s,
+        assertThrows(ParameterException.class, () -> D1DiffusionPropagation.d2StoppingTimes(s,
                 BigInteger.valueOf(3), P));
-        assertThrows(IllegalArgumentException.class, () -> D1DiffusionPropagation.generationError(BigInteger.ONE,
+        assertThrows(ParameterException.class, () -> D1DiffusionPropagation.generationError(BigInteger.ONE,
                 BigInteger.ONE, Certified.exact(Rational.ONE), Rational.of(-1), P));
         assertThrows(IllegalArgumentException.class, () -> D1DiffusionPropagation.bound(s, BigInteger.ONE,
                 D1DiffusionPropagation.fixedStoppingTimes(s, Rational.ONE), extras(Rational.ZERO, 1), P));

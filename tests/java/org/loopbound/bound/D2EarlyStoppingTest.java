@@ -13,6 +13,7 @@ import org.loopbound.arith.Certified;
 import org.loopbound.arith.Interval;
 import org.loopbound.arith.Precision;
 import org.loopbound.arith.Rational;
+import org.loopbound.param.ParameterException;
 
 /**
  * D2: the minimizer τ* = (mN/4)^(1/5) of φ(τ) = τ⁴/(mN) + 1/τ, the minimum 5·4^(−4/5)(mN)^(−1/5), the U-shape of φ
@@ -105,13 +106,13 @@ class D2EarlyStoppingTest {
 
     @Test
     void badSizesAreRefused() {
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(ParameterException.class,
                 () -> D2EarlyStopping.optimalStoppingTime(BigInteger.ZERO, BigInteger.ONE, P));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(ParameterException.class,
                 () -> D2EarlyStopping.minimumValue(BigInteger.ONE, big(-3), P));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(ParameterException.class,
                 () -> D2EarlyStopping.optimalStoppingTimeWithCubicTerm(BigInteger.ZERO, BigInteger.ONE, P));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(ParameterException.class,
                 () -> D2EarlyStopping.phi(BigInteger.ONE, BigInteger.ONE, Certified.exact(Rational.ZERO), P));
     }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.loopbound.arith.Interval;
 import org.loopbound.arith.Precision;
 import org.loopbound.arith.Rational;
+import org.loopbound.param.ParameterException;
 
 class EmpiricalLearnerErrorTest {
 
@@ -47,11 +48,11 @@ class EmpiricalLearnerErrorTest {
 
     @Test
     void domain() {
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(ParameterException.class,
                 () -> EmpiricalLearnerError.epsilon(BigInteger.TEN, Rational.ONE, 3, P));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(ParameterException.class,
                 () -> EmpiricalLearnerError.epsilon(BigInteger.TEN, Rational.of(1, 2), 0, P));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(ParameterException.class,
                 () -> EmpiricalLearnerError.epsilon(BigInteger.ZERO, Rational.of(1, 2), 3, P));
     }
 }

@@ -20,6 +20,7 @@ import org.loopbound.arith.Dyadic;
 import org.loopbound.arith.Interval;
 import org.loopbound.arith.Precision;
 import org.loopbound.arith.Rational;
+import org.loopbound.param.ParameterException;
 
 /**
  * K1: the Gaussian smoothing bias (explicit crossing point) and the unrolled recursion in expectation.
@@ -139,9 +140,9 @@ class K1KdePropagationTest {
                 List.of(List.of(), List.of(q("1/2")), List.of(q("1/4"), q("1/4"))));
         assertThrows(IllegalArgumentException.class, () -> K1KdePropagation.bound(accumulate, bias,
                 List.of(Rational.ZERO, Rational.ZERO, Rational.ZERO), P128));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(ParameterException.class,
                 () -> K1KdePropagation.gaussianSmoothingBias(Rational.ZERO, q("1/5"), P128));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(ParameterException.class,
                 () -> K1KdePropagation.gaussianSmoothingBias(Rational.ONE, q("-1/5"), P128));
     }
 }

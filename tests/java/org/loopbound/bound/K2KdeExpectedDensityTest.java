@@ -20,6 +20,7 @@ import org.loopbound.arith.Interval;
 import org.loopbound.arith.Precision;
 import org.loopbound.arith.Rational;
 import org.loopbound.arith.Trilean;
+import org.loopbound.param.ParameterException;
 import org.quicktheories.core.Gen;
 
 /**
@@ -194,12 +195,12 @@ class K2KdeExpectedDensityTest {
 
     @Test
     void invalidInputsAreRejected() {
-        assertThrows(IllegalArgumentException.class, () -> K2KdeExpectedDensity.weights(q("-1/2"), 1));
-        assertThrows(IllegalArgumentException.class, () -> K2KdeExpectedDensity.weights(q("3/2"), 1));
-        assertThrows(IllegalArgumentException.class, () -> K2KdeExpectedDensity.weights(q("1/2"), -1));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(ParameterException.class, () -> K2KdeExpectedDensity.weights(q("-1/2"), 1));
+        assertThrows(ParameterException.class, () -> K2KdeExpectedDensity.weights(q("3/2"), 1));
+        assertThrows(ParameterException.class, () -> K2KdeExpectedDensity.weights(q("1/2"), -1));
+        assertThrows(ParameterException.class,
                 () -> K2KdeExpectedDensity.tvToReal(Rational.ZERO, q("1/5"), Rational.ZERO, 1, P128));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(ParameterException.class,
                 () -> K2KdeExpectedDensity.tvToReal(Rational.ONE, Rational.ZERO, Rational.ZERO, 1, P128));
         assertThrows(IllegalArgumentException.class, () -> K2KdeExpectedDensity.tvScaleMixture(
                 List.of(q("1/2"), q("1/3")), List.of(q("2"), q("3")), P128));

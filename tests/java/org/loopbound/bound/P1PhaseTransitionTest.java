@@ -15,6 +15,7 @@ import org.loopbound.arith.Dyadic;
 import org.loopbound.arith.Interval;
 import org.loopbound.arith.Precision;
 import org.loopbound.arith.Rational;
+import org.loopbound.param.ParameterException;
 import org.quicktheories.core.Gen;
 
 /**
@@ -214,17 +215,17 @@ class P1PhaseTransitionTest {
     @Test
     void parametersOutsideTheirDomainsAreRefused() {
         Rational half = Rational.of(1, 2);
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(ParameterException.class,
                 () -> P1PhaseTransition.sStar(Rational.ONE, Rational.ONE, Rational.ONE, Rational.ONE, P));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(ParameterException.class,
                 () -> P1PhaseTransition.sStar(Rational.ZERO, Rational.ONE, Rational.ONE, Rational.ONE, P));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(ParameterException.class,
                 () -> P1PhaseTransition.sStar(half, Rational.ZERO, Rational.ONE, Rational.ONE, P));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(ParameterException.class,
                 () -> P1PhaseTransition.sStar(half, Rational.ONE, Rational.ZERO, Rational.ONE, P));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(ParameterException.class,
                 () -> P1PhaseTransition.transitionExists(half, Rational.ONE, Rational.ONE, Rational.of(-1)));
-        assertThrows(IllegalArgumentException.class, () -> P1PhaseTransition.value(half, Rational.ONE,
+        assertThrows(ParameterException.class, () -> P1PhaseTransition.value(half, Rational.ONE,
                 Certified.exact(Rational.ONE), Rational.ONE, Rational.of(-1), P));
     }
 }

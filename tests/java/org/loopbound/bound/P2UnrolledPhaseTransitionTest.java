@@ -15,6 +15,7 @@ import org.loopbound.arith.Certified;
 import org.loopbound.arith.Interval;
 import org.loopbound.arith.Precision;
 import org.loopbound.arith.Rational;
+import org.loopbound.param.ParameterException;
 
 /**
  * P2: certified isolation of the maximizer of F_i, the reference ratios of theory.md §3, agreement with P1 at i = 1,
@@ -196,14 +197,14 @@ class P2UnrolledPhaseTransitionTest {
 
     @Test
     void badParametersAndUnreachableWidthsAreRefused() {
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(ParameterException.class,
                 () -> P2UnrolledPhaseTransition.maximizer(HALF, Rational.ONE, Rational.ONE, 0, DEFAULT_WIDTH, P));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(ParameterException.class,
                 () -> P2UnrolledPhaseTransition.maximizer(HALF, Rational.ONE, Rational.ONE, 2, Rational.ZERO, P));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(ParameterException.class,
                 () -> P2UnrolledPhaseTransition.maximizer(Rational.ONE, Rational.ONE, Rational.ONE, 2, DEFAULT_WIDTH,
                         P));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(ParameterException.class,
                 () -> P2UnrolledPhaseTransition.maximizer(HALF, Rational.ONE, Rational.ZERO, 2, DEFAULT_WIDTH, P));
         ArithmeticException e = assertThrows(ArithmeticException.class,
                 () -> P2UnrolledPhaseTransition.maximizer(HALF, Rational.ONE, Rational.ONE, 2, dec("1e-20000"), P));

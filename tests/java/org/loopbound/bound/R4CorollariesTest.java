@@ -16,6 +16,7 @@ import org.loopbound.arith.Interval;
 import org.loopbound.arith.Precision;
 import org.loopbound.arith.Rational;
 import org.loopbound.arith.Rounding;
+import org.loopbound.param.ParameterException;
 
 class R4CorollariesTest {
 
@@ -113,8 +114,8 @@ class R4CorollariesTest {
 
     @Test
     void domainErrors() {
-        assertThrows(IllegalArgumentException.class, () -> R4Corollaries.fixedProportion(Rational.ONE,
+        assertThrows(ParameterException.class, () -> R4Corollaries.fixedProportion(Rational.ONE,
                 Rational.ZERO, 3));
-        assertThrows(IllegalArgumentException.class, () -> R4Corollaries.lastInjectionThreshold(0));
+        assertThrows(ParameterException.class, () -> R4Corollaries.lastInjectionThreshold(0));
     }
 }

@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import picocli.CommandLine;
 
 /** Fixed-seed smoke runs of every diffusion experiment, thread-count independence, and bad-input errors. */
 class DiffusionCommandTest {
@@ -26,36 +22,9 @@ class DiffusionCommandTest {
     private static final String[] SMALL = {"--width", "16", "--eval-samples", "300", "--steps", "20", "--bins", "20",
         "--replicates", "2", "--seed", "11"};
 
-    /**
-     * Runs the command line: through {@link Main#run} once Main lists the diffusion and kde commands, until then
-     * through a CommandLine with them added and Main's error mapping (usage errors exit 2, certificates 1).
-     */
+    /** Runs the command line through {@link Main#run}: its exit codes and one-line messages. */
     static CliRunner.Result run(String... args) {
-        if (new CommandLine(new Main()).getSubcommands().containsKey("diffusion")) {
-            return CliRunner.run(args);
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        CommandLine cl = new CommandLine(new Main()).addSubcommand(new DiffusionCommand())
-                .addSubcommand(new KdeCommand());
-        cl.setOut(new PrintWriter(new PrintStream(out, true, StandardCharsets.UTF_8), true));
-        PrintWriter errWriter = new PrintWriter(new PrintStream(err, true, StandardCharsets.UTF_8), true);
-        cl.setErr(errWriter);
-        cl.setParameterExceptionHandler((ex, a) -> {
-            ex.getCommandLine().getErr().println("loopbound " + ex.getCommandLine().getCommandName() + ": "
-                    + ex.getMessage());
-            return Main.EXIT_USAGE;
-        });
-        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-            c.getErr().println("loopbound " + c.getCommandName() + ": " + ex.getMessage());
-            if (ex instanceof UsageError || ex instanceof IllegalArgumentException) {
-                return Main.EXIT_USAGE;
-            }
-            return Main.EXIT_FAILURE;
-        });
-        int code = cl.execute(args);
-        errWriter.flush();
-        return new CliRunner.Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return CliRunner.run(args);
     }
 
     private static String[] with(String[] base, String... more) {
@@ -190,19 +159,19 @@ class DiffusionCommandTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "diffusion oracle --p0 1/2:0:1,1/3:1:1 | --p0 weights must sum to exactly 1",
+        "diffusion oracle --p0 1/2:0:1,1/3:1:1 | --p0 (p₀) weights must sum to exactly 1",
         "diffusion oracle --steps 0 | --steps must be in [1, 100000]",
         "diffusion oracle --cutoff 7 | --cutoff must be in (0, 6)",
         "diffusion oracle --sampler euler | --sampler must be sde or ode",
         "diffusion oracle --replicates 1 | --replicates must be in [2, 100000]",
-        "diffusion loop --scenario fixed-proportion --n 10 --lambda 1/3 --tau 1 --tau-scale 1 | stratified mixing"
-                + " needs whole counts",
+        "diffusion loop --scenario fixed-proportion --n 10 --lambda 1/3 --tau 1 --tau-scale 1 | --n (N) must make"
+                + " every draw count of stratified mixing whole, got λ_1·N = 1/3·10 = 10/3",
         "diffusion phase --real 10 --tau 1 --tau-scale 2 | give exactly one of --tau",
         "diffusion tau-sweep --taus 0,1 | --taus must be > 0",
         "diffusion tau-sweep --scenario accumulate --real 5 --synthetic 5 | --scenario for tau-sweep",
         // Over-training on 100 points: generation 0's samples fly off, and generation 1 must say why it stops.
-        "diffusion tau-sweep --n 100 --taus 1e14 --generations 1 --replicates 2 | generation 1 cannot be trained: the"
-                + " samples of the earlier models (training time tau up to 1.0E14)"})
+        "diffusion tau-sweep --n 100 --taus 1e14 --generations 1 --replicates 2 | --taus (τ) must be smaller:"
+                + " generation 1 cannot be trained, the samples of the earlier models (training time τ up to 1.0E14)"})
     void badInputIsAOneLineErrorWithExitCode2(String args, String message) {
         CliRunner.Result r = run(with(new String[] {"--eval-samples", "10"}, args.trim().split(" ")));
         assertEquals(2, r.exit(), r.out() + r.err());

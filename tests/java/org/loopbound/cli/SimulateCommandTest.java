@@ -189,7 +189,7 @@ class SimulateCommandTest {
         "--seed abc; --seed",
         "--seed 99999999999999999999; --seed",
         "--threads 0; --threads",
-        "--n 401; --lambda/--n",
+        "--n 401; --n (N) must make every draw count",
         "--delta 1; --delta",
         "--alpha-test 0; --alpha-test",
         "--eps-scale 0; --eps-scale",

@@ -164,7 +164,7 @@ class ThresholdCommandTest {
         "--stopping --m 5 --n 5 --alpha 1/2 | --alpha is not an option of --stopping",
         "--stopping --diffusion --m 5 --n 5 | different modes",
         "--diffusion --scenario fully-synthetic --n 10 --m 10 --tau 1/2 | --tau must be >= 1",
-        "--diffusion --scenario fully-synthetic --n 1 --m 1 | outside D0's tau >= 1",
+        "--diffusion --scenario fully-synthetic --n 1 --m 1 | --m (m) must make m·N_j ≥ 4",
         "--diffusion --scenario fully-synthetic --n 10 --m 10 --width 1 | --width is not an option of --diffusion",
         "--diffusion --scenario nope --n 10 --m 10 | --scenario must be one of",
         "--diffusion --scenario fixed-proportion --n 10 --m 10 | --lambda (λ) is required by scenario fixed-proportion",

@@ -13,6 +13,7 @@ import org.loopbound.bound.Scenario;
 import org.loopbound.bound.ScenarioArguments;
 import org.loopbound.bound.ScenarioParameter;
 import org.loopbound.bound.Schedule;
+import org.loopbound.param.ParameterException;
 
 /** The diffusion loop: the U-shape in τ, reproducibility, the D2 rule and stratified counts. */
 class DiffusionLoopTest {
@@ -80,8 +81,9 @@ class DiffusionLoopTest {
     void nonWholeStratifiedCountsAreRejectedWithTheirName() {
         DiffusionLoop.Settings s = settings(8, 100);
         Schedule sch = schedule(Scenario.FIXED_PROPORTION, 1, 10, Rational.of(1, 3));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        ParameterException e = assertThrows(ParameterException.class,
                 () -> DiffusionLoop.run(s, sch, StoppingRule.fixed(Rational.ONE), SEED, 0));
-        assertTrue(e.getMessage().contains("stratified mixing needs whole counts"), e.getMessage());
+        assertEquals("N", e.symbol());
+        assertTrue(e.getMessage().contains("draw count of stratified mixing whole"), e.getMessage());
     }
 }

@@ -9,6 +9,7 @@ import static org.quicktheories.generators.SourceDSL.doubles;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.junit.jupiter.api.Test;
+import org.loopbound.param.ParameterException;
 import org.loopbound.sim.ReplicateStreams;
 
 /** The mixture, its OU marginals and the exact score of the noised mixture. */
@@ -84,13 +85,19 @@ class GaussianMixtureTest {
     }
 
     @Test
-    void badSpecificationsNameTheOption() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+    void badSpecificationsNameTheParameterP0() {
+        ParameterException e = assertThrows(ParameterException.class,
                 () -> GaussianMixture.parse("1/2:0:1,1/3:1:1"));
-        assertTrue(e.getMessage().contains("--p0 weights must sum to exactly 1"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> GaussianMixture.parse("1:0:0"));
-        assertTrue(e.getMessage().contains("--p0 variances must be > 0"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> GaussianMixture.parse("1:0"));
+        assertEquals("p₀", e.symbol());
+        assertTrue(e.getMessage().contains("p₀ weights must sum to exactly 1"), e.getMessage());
+        e = assertThrows(ParameterException.class, () -> GaussianMixture.parse("1:0:0"));
+        assertTrue(e.getMessage().contains("p₀ variances must be > 0"), e.getMessage());
+        e = assertThrows(ParameterException.class, () -> GaussianMixture.parse("1:0"));
         assertTrue(e.getMessage().contains("weight:mean:variance"), e.getMessage());
+        e = assertThrows(ParameterException.class, () -> GaussianMixture.parse("1:0:1e99999"));
+        assertTrue(e.getMessage().contains("within the range of doubles"), e.getMessage());
+        GaussianMixture far = GaussianMixture.parse("1:1e300:1");
+        e = assertThrows(ParameterException.class, () -> HistogramTv.covering(far, 10));
+        assertTrue(e.getMessage().startsWith("p₀ must have a range"), e.getMessage());
     }
 }

@@ -1,9 +1,11 @@
 package org.loopbound.diffusion;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.loopbound.param.ParameterException;
 import org.loopbound.sim.ReplicateStreams;
 
 /**
@@ -60,8 +62,16 @@ class ReverseSamplerTest {
 
     @Test
     void badParametersAreRejected() {
-        assertThrows(IllegalArgumentException.class, () -> new ReverseSampler(ReverseSampler.Method.SDE, 1, 10, 2));
-        assertThrows(IllegalArgumentException.class, () -> new ReverseSampler(ReverseSampler.Method.ODE, 1, 0, 0.1));
+        assertEquals("t₀", assertThrows(ParameterException.class,
+                () -> new ReverseSampler(ReverseSampler.Method.SDE, 1, 10, 2)).symbol());
+        assertEquals("K", assertThrows(ParameterException.class,
+                () -> new ReverseSampler(ReverseSampler.Method.ODE, 1, 0, 0.1)).symbol());
+        // A horizon outside its domain is blamed on T, not on the cut-off whose domain (0, T) it empties.
+        ParameterException h = assertThrows(ParameterException.class,
+                () -> new ReverseSampler(ReverseSampler.Method.SDE, -5, 10, 0.001));
+        assertEquals("T must be in (0, 100], got -5.0", h.getMessage());
+        assertEquals("T", assertThrows(ParameterException.class,
+                () -> new ReverseSampler(ReverseSampler.Method.SDE, 101, 10, 0.001)).symbol());
         assertThrows(IllegalArgumentException.class, () -> TV.estimate(new double[0]));
     }
 }

@@ -11,6 +11,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.junit.jupiter.api.Test;
 import org.loopbound.arith.Rational;
 import org.loopbound.diffusion.GaussianMixture;
+import org.loopbound.param.ParameterException;
 import org.loopbound.sim.ReplicateStreams;
 
 /** The Gaussian KDE: density, sampling, Silverman's rule, and the quadrature TV. */
@@ -71,7 +72,7 @@ class GaussianKdeTest {
         assertEquals(expected, Bandwidth.silverman().choose(data), 1e-14);
         assertEquals(0.2, Bandwidth.fixed(Rational.of(1, 5)).choose(data), 0);
         assertThrows(ArithmeticException.class, () -> Bandwidth.silverman().choose(new double[] {2, 2, 2}));
-        assertThrows(IllegalArgumentException.class, () -> Bandwidth.fixed(Rational.ZERO));
+        assertEquals("h", assertThrows(ParameterException.class, () -> Bandwidth.fixed(Rational.ZERO)).symbol());
     }
 
     @Test

@@ -46,7 +46,7 @@ class SimulationBuilderTest {
         assertEquals("M", symbolOf(() -> fixed().mixing("poisson")));
         assertEquals("R", symbolOf(() -> fixed().replicates(0)));
         assertEquals("δ", symbolOf(() -> fixed().delta(Rational.ONE)));
-        assertEquals("α", symbolOf(() -> fixed().alphaTest(Rational.ZERO)));
+        assertEquals("α_test", symbolOf(() -> fixed().alphaTest(Rational.ZERO)));
         assertEquals("c", symbolOf(() -> fixed().epsScale(Rational.of(-1))));
     }
 }

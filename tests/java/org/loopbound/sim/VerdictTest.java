@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 import org.loopbound.bound.Scenario;
+import org.loopbound.param.ParameterException;
 
 /**
  * The cross-validation of theory.md §6: with the empirical learner, B_i of R3 built from ε(N, δ, k) must hold in
@@ -97,10 +98,11 @@ class VerdictTest {
 
     @Test
     void stratifiedMixingNeedsWholeRealDraws() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SimFixtures.config(
+        ParameterException e = assertThrows(ParameterException.class, () -> SimFixtures.config(
                 Scenario.FIXED_PROPORTION, "uniform:4", 3L, "1/2", null, null, 4, 2, 10, 1L, Mixing.STRATIFIED,
                 Learner.empirical(), "1", "1/100"));
-        assertTrue(e.getMessage().contains("--lambda/--n"), e.getMessage());
+        assertEquals("N", e.symbol());
+        assertTrue(e.getMessage().contains("λ_1·N_1 = 3/2"), e.getMessage());
         // iid draws the component sizes at random, so any λ is fine.
         SimFixtures.config(Scenario.FIXED_PROPORTION, "uniform:4", 3L, "1/2", null, null, 4, 2, 10, 1L, Mixing.IID,
                 Learner.empirical(), "1", "1/100");

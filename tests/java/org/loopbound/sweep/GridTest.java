@@ -75,7 +75,7 @@ class GridTest {
                     "g.json:1: axes.lambda: a range needs from, to and step"),
             Arguments.of("{\"axes\": {\"lambda\": [\"1/2\", 0.5]}}",
                     "g.json:1: axes.lambda: an axis must not repeat a value"),
-            Arguments.of("{\"parameters\": {\"p0\": \"uniform:0\"}}", "g.json:1: parameters.p0: p0"),
+            Arguments.of("{\"parameters\": {\"p0\": \"uniform:0\"}}", "g.json:1: parameters.p0: p₀"),
             Arguments.of("{\"parameters\": {\n\"n\": 5,}}", "g.json:2: json: malformed JSON"),
             Arguments.of("[1, 2]", "g.json:1: grid: the file must be one JSON object"));
     }
@@ -94,7 +94,8 @@ class GridTest {
                 + " \"axes\": {\"n\": [10, 15],\n \"lambda\": [\"1/2\", \"1/3\"]}}", "g.json");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, g::validateCells);
         assertTrue(e.getMessage().startsWith("g.json:2,3: cell 1 {"), e.getMessage());
-        assertTrue(e.getMessage().contains("lambda/n: stratified mixing needs lambda_1*N_1"), e.getMessage());
+        assertTrue(e.getMessage().contains("n must make every draw count of stratified mixing whole, got λ_1·N_1"),
+                e.getMessage());
         Grid missing = Grid.parse("{\"parameters\": {\"scenario\": \"accumulate\", \"p0\": \"uniform:4\"}}", "m.json");
         IllegalArgumentException m = assertThrows(IllegalArgumentException.class, missing::validateCells);
         assertTrue(m.getMessage().contains("real is required by scenario accumulate"), m.getMessage());

@@ -7,6 +7,7 @@ import org.loopbound.arith.Certified;
 import org.loopbound.arith.Interval;
 import org.loopbound.arith.Precision;
 import org.loopbound.arith.Rational;
+import org.loopbound.param.ParameterException;
 
 /**
  * D1, error propagation through a loop of diffusion models (theory.md §4, bearing on claim C4), derived from the
@@ -82,16 +83,16 @@ public final class D1DiffusionPropagation {
      */
     public static Certified generationError(BigInteger m, BigInteger n, Certified tau, Rational extra, Precision p) {
         if (m.signum() <= 0) {
-            throw new IllegalArgumentException("m (network width) must be ≥ 1, got " + m);
+            throw ParameterException.outside("m", "≥ 1", m);
         }
         if (n.signum() <= 0) {
-            throw new IllegalArgumentException("N (sample size) must be ≥ 1, got " + n);
+            throw ParameterException.outside("N", "≥ 1", n);
         }
         if (extra.signum() < 0) {
-            throw new IllegalArgumentException("E (remaining terms of D0) must be ≥ 0, got " + extra);
+            throw ParameterException.outside("E", "≥ 0", extra);
         }
         if (!Certified.exact(Rational.ONE).lessOrEqual(tau).isTrue()) {
-            throw new IllegalArgumentException("tau must be ≥ 1 (the domain of D0), got " + tau);
+            throw ParameterException.outside("τ", "≥ 1 (the domain of D0)", tau);
         }
         Precision w = p.plus(GUARD_BITS);
         Certified mc = Certified.exact(Rational.of(m, BigInteger.ONE));
@@ -116,7 +117,7 @@ public final class D1DiffusionPropagation {
     /** The same stopping time τ ≥ 1 in every generation. */
     public static List<Certified> fixedStoppingTimes(Schedule schedule, Rational tau) {
         if (tau.compareTo(Rational.ONE) < 0) {
-            throw new IllegalArgumentException("tau must be ≥ 1 (the domain of D0), got " + tau);
+            throw ParameterException.outside("τ", "≥ 1 (the domain of D0)", tau);
         }
         List<Certified> out = new ArrayList<>();
         for (int j = 0; j <= schedule.generations(); j++) {
@@ -142,8 +143,8 @@ public final class D1DiffusionPropagation {
         for (int j = 0; j <= schedule.generations(); j++) {
             BigInteger n = schedule.size(j);
             if (m.multiply(n).compareTo(BigInteger.valueOf(4)) < 0) {
-                throw new IllegalArgumentException("the D2 rule gives tau_" + j + " < 1 (outside D0's tau >= 1)"
-                        + " because m*N_" + j + " = " + m.multiply(n) + " < 4");
+                throw ParameterException.violates("m", "must make m·N_j ≥ 4: the D2 rule gives τ_j < 1, outside D0's"
+                        + " τ ≥ 1, for m·N_" + j + " = " + m.multiply(n));
             }
             out.add(D2EarlyStopping.optimalStoppingTime(m, n, p));
         }

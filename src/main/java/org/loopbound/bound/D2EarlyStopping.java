@@ -7,6 +7,7 @@ import org.loopbound.arith.Interval;
 import org.loopbound.arith.Precision;
 import org.loopbound.arith.Rational;
 import org.loopbound.arith.Rounding;
+import org.loopbound.param.ParameterException;
 
 /**
  * D2, optimal early stopping (theory.md §4, bearing on claim C4). In the D0 bound of a diffusion model with a score
@@ -68,7 +69,7 @@ public final class D2EarlyStopping {
     public static Certified phi(BigInteger m, BigInteger n, Certified tau, Precision p) {
         checkDomain(m, n);
         if (tau.isExact() ? tau.exact().signum() <= 0 : tau.enclosure().lo().signum() <= 0) {
-            throw new IllegalArgumentException("tau must be certainly > 0, got " + tau);
+            throw ParameterException.outside("τ", "certainly > 0", tau);
         }
         Precision w = p.plus(GUARD_BITS);
         Certified mn = Certified.exact(Rational.of(m.multiply(n), BigInteger.ONE));
@@ -153,10 +154,10 @@ public final class D2EarlyStopping {
 
     private static void checkDomain(BigInteger m, BigInteger n) {
         if (m.signum() <= 0) {
-            throw new IllegalArgumentException("m (network width) must be ≥ 1, got " + m);
+            throw ParameterException.outside("m", "≥ 1", m);
         }
         if (n.signum() <= 0) {
-            throw new IllegalArgumentException("N (sample size) must be ≥ 1, got " + n);
+            throw ParameterException.outside("N", "≥ 1", n);
         }
     }
 }

@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import org.loopbound.arith.Interval;
 import org.loopbound.arith.Precision;
 import org.loopbound.arith.Rational;
+import org.loopbound.param.ParameterException;
 
 /**
  * EPS-EMP (theory.md §6): the learning error of the empirical distribution on k atoms. For N independent samples of
@@ -24,7 +25,7 @@ public final class EmpiricalLearnerError {
     public static Interval epsilon(BigInteger n, Rational delta, int atoms, Precision p) {
         checkDomain(atoms, delta);
         if (n.signum() <= 0) {
-            throw new IllegalArgumentException("N must be ≥ 1, got " + n);
+            throw ParameterException.outside("N", "≥ 1", n);
         }
         Precision w = p.plus(16);
         Rational nq = Rational.of(n, BigInteger.ONE);
@@ -37,10 +38,10 @@ public final class EmpiricalLearnerError {
     /** Rejects k &lt; 1 and δ ∉ (0, 1) with a message naming the parameter. */
     static void checkDomain(int atoms, Rational delta) {
         if (atoms < 1) {
-            throw new IllegalArgumentException("--atoms (k) must be ≥ 1, got " + atoms);
+            throw ParameterException.outside("k", "≥ 1", atoms);
         }
         if (delta.signum() <= 0 || delta.compareTo(Rational.ONE) >= 0) {
-            throw new IllegalArgumentException("--delta must be in (0, 1), got " + delta);
+            throw ParameterException.outside("δ", "in (0, 1)", delta);
         }
     }
 }

@@ -89,8 +89,8 @@ public final class K1KdePropagation {
      * with g = bitlength(⌊v/(v−1)⌋ + 1) (the TV is of the size of (v − 1)/v when h ≪ σ).
      */
     public static Interval gaussianSmoothingBias(Rational variance, Rational bandwidth, Precision p) {
-        K2KdeExpectedDensity.requirePositive("variance σ²", variance);
-        K2KdeExpectedDensity.requirePositive("bandwidth h", bandwidth);
+        K2KdeExpectedDensity.requirePositive("σ²", variance);
+        K2KdeExpectedDensity.requirePositive("h", bandwidth);
         Rational v = Rational.ONE.add(bandwidth.multiply(bandwidth).divide(variance));
         Rational excess = v.subtract(Rational.ONE);
         Rational inverse = v.divide(excess);

@@ -10,6 +10,7 @@ import org.loopbound.arith.Interval;
 import org.loopbound.arith.Precision;
 import org.loopbound.arith.Rational;
 import org.loopbound.arith.Rounding;
+import org.loopbound.param.ParameterException;
 
 /**
  * K2 [derived] (theory.md §5): the mean of the Gaussian-kernel KDE loop with constant bandwidth h and real
@@ -76,8 +77,8 @@ public final class K2KdeExpectedDensity {
       @*/
     /** The exact variances σ² + (j+1)h², j = 0..i, of the components of E[p̂_i] for p₀ = N(μ, σ²). */
     public static List<Rational> componentVariances(Rational variance, Rational bandwidth, int generation) {
-        requirePositive("variance σ²", variance);
-        requirePositive("bandwidth h", bandwidth);
+        requirePositive("σ²", variance);
+        requirePositive("h", bandwidth);
         requireGeneration(generation);
         Rational h2 = bandwidth.multiply(bandwidth);
         List<Rational> v = new ArrayList<>();
@@ -123,7 +124,7 @@ public final class K2KdeExpectedDensity {
      * rational (e.g. h = 1/5, i = 3, λ = 0 gives 2/5), otherwise an enclosure at precision p.
      */
     public static Certified effectiveBandwidth(Rational bandwidth, Rational lambda, int generation, Precision p) {
-        requirePositive("bandwidth h", bandwidth);
+        requirePositive("h", bandwidth);
         Rational square = bandwidth.multiply(bandwidth).multiply(bandwidthVarianceFactor(lambda, generation));
         BigInteger n = square.numerator();
         BigInteger d = square.denominator();
@@ -416,19 +417,19 @@ public final class K2KdeExpectedDensity {
 
     static void requireLambda(Rational lambda) {
         if (lambda.signum() < 0 || lambda.compareTo(Rational.ONE) > 0) {
-            throw new IllegalArgumentException("λ must be in [0, 1], got " + lambda);
+            throw ParameterException.outside("λ", "in [0, 1]", lambda);
         }
     }
 
     static void requireGeneration(int generation) {
         if (generation < 0) {
-            throw new IllegalArgumentException("generation i must be ≥ 0, got " + generation);
+            throw ParameterException.outside("i", "≥ 0", generation);
         }
     }
 
-    static void requirePositive(String what, Rational v) {
+    static void requirePositive(String symbol, Rational v) {
         if (v.signum() <= 0) {
-            throw new IllegalArgumentException(what + " must be > 0, got " + v);
+            throw ParameterException.outside(symbol, "> 0", v);
         }
     }
 }

@@ -10,6 +10,7 @@ import org.loopbound.arith.Certified;
 import org.loopbound.arith.Interval;
 import org.loopbound.arith.Precision;
 import org.loopbound.arith.Rational;
+import org.loopbound.param.ParameterException;
 
 /**
  * A learning-error model (assumption G of theory.md §1): the ε(N) with which a learner given N samples of a target
@@ -53,7 +54,7 @@ public interface LearningError {
     /** The same ε for every N. */
     static LearningError constant(Rational eps) {
         if (eps.signum() < 0) {
-            throw new IllegalArgumentException("ε must be ≥ 0, got " + eps);
+            throw ParameterException.outside("ε", "≥ 0", eps);
         }
         return new LearningError() {
             @Override
@@ -76,10 +77,10 @@ public interface LearningError {
     /** The rate model ε(N) = b·N^(−α) of theory.md §3, b &gt; 0, 0 &lt; α &lt; 1. */
     static LearningError rate(Rational b, Rational alpha) {
         if (b.signum() <= 0) {
-            throw new IllegalArgumentException("b must be > 0, got " + b);
+            throw ParameterException.outside("b", "> 0", b);
         }
         if (alpha.signum() <= 0 || alpha.compareTo(Rational.ONE) >= 0) {
-            throw new IllegalArgumentException("alpha must be in (0, 1), got " + alpha);
+            throw ParameterException.outside("α", "in (0, 1)", alpha);
         }
         return new LearningError() {
             @Override

@@ -8,6 +8,7 @@ import org.loopbound.arith.Interval;
 import org.loopbound.arith.Precision;
 import org.loopbound.arith.Rational;
 import org.loopbound.arith.Trilean;
+import org.loopbound.param.ParameterException;
 
 /**
  * P1, the one-step phase transition in the synthetic amount (theory.md §3, formalizing claim C3). With the learning
@@ -142,7 +143,7 @@ public final class P1PhaseTransition {
         checkDomain(alpha, b, Rational.ONE, r);
         checkInherited(e);
         if (s.signum() < 0) {
-            throw new IllegalArgumentException("s must be ≥ 0, got " + s);
+            throw ParameterException.outside("s", "≥ 0", s);
         }
         Precision w = p.plus(GUARD_BITS);
         Rational n = r.add(s);
@@ -166,7 +167,7 @@ public final class P1PhaseTransition {
         checkDomain(alpha, b, Rational.ONE, r);
         checkInherited(e);
         if (s.lo().signum() < 0) {
-            throw new IllegalArgumentException("s must be ≥ 0, got " + s);
+            throw ParameterException.outside("s", "≥ 0", s);
         }
         Precision w = p.plus(GUARD_BITS);
         Interval ri = Interval.of(r, w);
@@ -369,22 +370,22 @@ public final class P1PhaseTransition {
 
     private static void checkDomain(Rational alpha, Rational b, Rational e, Rational r) {
         if (alpha.signum() <= 0 || alpha.compareTo(Rational.ONE) >= 0) {
-            throw new IllegalArgumentException("alpha must be in (0, 1), got " + alpha);
+            throw ParameterException.outside("α", "in (0, 1)", alpha);
         }
         if (b.signum() <= 0) {
-            throw new IllegalArgumentException("b must be > 0, got " + b);
+            throw ParameterException.outside("b", "> 0", b);
         }
         if (e.signum() <= 0) {
-            throw new IllegalArgumentException("e (inherited error) must be > 0, got " + e);
+            throw ParameterException.outside("e", "> 0", e);
         }
         if (r.signum() <= 0) {
-            throw new IllegalArgumentException("r (real amount) must be > 0, got " + r);
+            throw ParameterException.outside("r", "> 0", r);
         }
     }
 
     private static void checkInherited(Certified e) {
         if (e.isExact() ? e.exact().signum() <= 0 : e.enclosure().lo().signum() <= 0) {
-            throw new IllegalArgumentException("e (inherited error) must be certainly > 0, got " + e);
+            throw ParameterException.outside("e", "certainly > 0", e);
         }
     }
 }

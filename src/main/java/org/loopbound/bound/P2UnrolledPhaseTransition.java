@@ -7,6 +7,7 @@ import org.loopbound.arith.Interval;
 import org.loopbound.arith.Precision;
 import org.loopbound.arith.Rational;
 import org.loopbound.arith.Rounding;
+import org.loopbound.param.ParameterException;
 
 /**
  * P2, the phase transition unrolled over i generations (theory.md §3, formalizing claim C3). Generation 0 is trained
@@ -87,7 +88,7 @@ public final class P2UnrolledPhaseTransition {
     public static Maximizer maximizer(Rational alpha, Rational b, Rational r, int i, Rational width, Precision p) {
         checkDomain(alpha, b, r, i);
         if (width.signum() <= 0) {
-            throw new IllegalArgumentException("width must be > 0, got " + width);
+            throw ParameterException.outside("w", "> 0", width);
         }
         Criterion kappa = new Criterion(alpha, i);
         Rational epsT = width.divide(r);
@@ -205,7 +206,7 @@ public final class P2UnrolledPhaseTransition {
     public static Certified value(Rational alpha, Rational b, Rational r, int i, Rational s, Precision p) {
         checkDomain(alpha, b, r, i);
         if (s.signum() < 0) {
-            throw new IllegalArgumentException("s must be ≥ 0, got " + s);
+            throw ParameterException.outside("s", "≥ 0", s);
         }
         Precision w = p.plus(GUARD_BITS);
         Rational n = r.add(s);
@@ -245,7 +246,7 @@ public final class P2UnrolledPhaseTransition {
     public static Interval value(Rational alpha, Rational b, Rational r, int i, Interval s, Precision p) {
         checkDomain(alpha, b, r, i);
         if (s.lo().signum() < 0) {
-            throw new IllegalArgumentException("s must be ≥ 0, got " + s);
+            throw ParameterException.outside("s", "≥ 0", s);
         }
         Precision w = p.plus(GUARD_BITS);
         Interval ri = Interval.of(r, w);
@@ -273,7 +274,7 @@ public final class P2UnrolledPhaseTransition {
     public static Interval derivative(Rational alpha, Rational b, Rational r, int i, Rational s, Precision p) {
         checkDomain(alpha, b, r, i);
         if (s.signum() < 0) {
-            throw new IllegalArgumentException("s must be ≥ 0, got " + s);
+            throw ParameterException.outside("s", "≥ 0", s);
         }
         Precision w = p.plus(GUARD_BITS);
         Rational n = r.add(s);
@@ -306,7 +307,7 @@ public final class P2UnrolledPhaseTransition {
     public static Interval criterion(Rational alpha, int i, Rational t, Precision p) {
         checkDomain(alpha, Rational.ONE, Rational.ONE, i);
         if (t.signum() <= 0) {
-            throw new IllegalArgumentException("t must be > 0, got " + t);
+            throw ParameterException.outside("t", "> 0", t);
         }
         Precision w = p.plus(GUARD_BITS);
         return new Criterion(alpha, i).value(Interval.of(t, w), w).round(p);
@@ -356,16 +357,16 @@ public final class P2UnrolledPhaseTransition {
 
     private static void checkDomain(Rational alpha, Rational b, Rational r, int i) {
         if (alpha.signum() <= 0 || alpha.compareTo(Rational.ONE) >= 0) {
-            throw new IllegalArgumentException("alpha must be in (0, 1), got " + alpha);
+            throw ParameterException.outside("α", "in (0, 1)", alpha);
         }
         if (b.signum() <= 0) {
-            throw new IllegalArgumentException("b must be > 0, got " + b);
+            throw ParameterException.outside("b", "> 0", b);
         }
         if (r.signum() <= 0) {
-            throw new IllegalArgumentException("r (real amount) must be > 0, got " + r);
+            throw ParameterException.outside("r", "> 0", r);
         }
         if (i < 1 || i > MAX_GENERATIONS) {
-            throw new IllegalArgumentException("generations i must be in [1, " + MAX_GENERATIONS + "], got " + i);
+            throw ParameterException.outside("i", "in [1, " + MAX_GENERATIONS + "]", i);
         }
     }
 

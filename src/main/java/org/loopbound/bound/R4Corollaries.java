@@ -5,6 +5,7 @@ import org.loopbound.arith.Certified;
 import org.loopbound.arith.Interval;
 import org.loopbound.arith.Precision;
 import org.loopbound.arith.Rational;
+import org.loopbound.param.ParameterException;
 
 /**
  * R4, corollaries of R3 for the named scenarios (theory.md §2). The last-injection threshold formalizes the
@@ -56,7 +57,7 @@ public final class R4Corollaries {
      */
     public static Rational lastInjectionThreshold(int i) {
         if (i < 1) {
-            throw new IllegalArgumentException("--generations must be ≥ 1 for last-injection, got " + i);
+            throw ParameterException.outside("i", "≥ 1 for last-injection", i);
         }
         return Rational.of(i - 1L, i);
     }
@@ -68,7 +69,7 @@ public final class R4Corollaries {
     /** Last injection with constant ε: B_i = (1−λ_i)·i·ε + ε (B_{i−1} = i·ε after i−1 synthetic generations). */
     public static Rational lastInjection(Rational eps, Rational lambda, int i) {
         if (i < 1) {
-            throw new IllegalArgumentException("--generations must be ≥ 1 for last-injection, got " + i);
+            throw ParameterException.outside("i", "≥ 1 for last-injection", i);
         }
         return Rational.ONE.subtract(lambda).multiply(Rational.of(i)).multiply(eps).add(eps);
     }
@@ -113,7 +114,7 @@ public final class R4Corollaries {
 
     private static void requirePositiveProportion(Rational lambda) {
         if (lambda.signum() <= 0 || lambda.compareTo(Rational.ONE) > 0) {
-            throw new IllegalArgumentException("--lambda must be in (0, 1] here, got " + lambda);
+            throw ParameterException.outside("λ", "in (0, 1] here", lambda);
         }
     }
 }

@@ -319,8 +319,8 @@ public enum Scenario {
 
         /** The previous-generation schedule with N_j = size(j) and λ_j = lambda(j) for j ≥ 1 (λ_0 = 1). */
         Schedule previous(IntFunction<BigInteger> size, IntFunction<Rational> lambda) {
-            List<BigInteger> sizes = new ArrayList<>(generations + 1);
-            List<Rational> lambdas = new ArrayList<>(generations + 1);
+            List<BigInteger> sizes = new ArrayList<>();
+            List<Rational> lambdas = new ArrayList<>();
             for (int j = 0; j <= generations; j++) {
                 sizes.add(size.apply(j));
                 lambdas.add(j == 0 ? Rational.ONE : lambda.apply(j));

@@ -6,7 +6,7 @@
  *
  * <p>Every value is exact ({@link org.loopbound.arith.Rational}) where the formula is rational and a certified
  * enclosure otherwise. The provenance label of each result ([derived], [imported]) lives in spec/results.json, not
- * here. Dependencies: {@code org.loopbound.arith}, {@code org.loopbound.param} (domain errors) and the JDK; nothing of
- * simulation or the command line.
+ * here. Dependencies: {@code org.loopbound.arith}, {@code org.loopbound.param} (a value outside its domain is a
+ * {@code ParameterException} naming its symbol) and the JDK; nothing of simulation or the command line.
  */
 package org.loopbound.bound;

@@ -77,7 +77,7 @@ public final class DiffusionCommand implements Runnable {
                         + " (default: ${DEFAULT-VALUE}).")
         long seed;
 
-        @Option(names = "--threads", paramLabel = "T",
+        @Option(names = "--threads", paramLabel = "THREADS",
                 description = "Worker threads, in [1, 1024] (default: available processors).")
         @Nullable Integer threads;
 
@@ -139,7 +139,7 @@ public final class DiffusionCommand implements Runnable {
 
     /** The diffusion model, sampler and TV estimator. */
     static final class ModelOptions {
-        @Option(names = "--p0", defaultValue = "1/2:-2:1/4,1/2:2:1/4", paramLabel = "MIX",
+        @Option(names = "--p0", defaultValue = "1/2:-2:1/4,1/2:2:1/4", paramLabel = "p₀",
                 description = "Data distribution: components weight:mean:variance, comma-separated, exact numbers,"
                         + " weights summing to 1 (default: ${DEFAULT-VALUE}).")
         String p0 = "";
@@ -156,7 +156,7 @@ public final class DiffusionCommand implements Runnable {
                 description = "Horizon T of the OU process, in (cutoff, 100] (default: ${DEFAULT-VALUE}).")
         Rational horizon = Rational.ONE;
 
-        @Option(names = "--cutoff", defaultValue = "1/1000", converter = RationalConverter.class, paramLabel = "t",
+        @Option(names = "--cutoff", defaultValue = "1/1000", converter = RationalConverter.class, paramLabel = "t₀",
                 description = "Small-time cut-off t_min, in (0, T) (default: ${DEFAULT-VALUE}).")
         Rational cutoff = Rational.ONE;
 
@@ -173,7 +173,7 @@ public final class DiffusionCommand implements Runnable {
                 description = "Width m of the score network, in [1, 2000] (default: ${DEFAULT-VALUE}).")
         int width;
 
-        @Option(names = "--noise-draws", defaultValue = "1", paramLabel = "c",
+        @Option(names = "--noise-draws", defaultValue = "1", paramLabel = "c_z",
                 description = "(t, z) pairs per data point in the score-matching loss, in [1, 1000]"
                         + " (default: ${DEFAULT-VALUE}).")
         int noiseDraws;
@@ -672,7 +672,7 @@ public final class DiffusionCommand implements Runnable {
                 description = "Synthetic amounts s to sweep, whole, >= 0 (default: ${DEFAULT-VALUE}).")
         String synthetic = "";
 
-        @Option(names = "--generations", defaultValue = "2", paramLabel = "I",
+        @Option(names = "--generations", defaultValue = "2", paramLabel = "i",
                 description = "Last generation i, in [1, 1000] (default: ${DEFAULT-VALUE}).")
         int generations;
 

@@ -46,7 +46,7 @@ public final class KdeBiasCommand implements Runnable {
             description = "Constant real proportion lambda in [0, 1] (default: ${DEFAULT-VALUE}, fully synthetic).")
     Rational lambda = Rational.ZERO;
 
-    @Option(names = "--generations", defaultValue = "10", paramLabel = "I",
+    @Option(names = "--generations", defaultValue = "10", paramLabel = "i",
             description = "Last generation i (values for generations 0..i), in [0, " + MAX_GENERATIONS
                     + "] (default: ${DEFAULT-VALUE}).")
     int generations;

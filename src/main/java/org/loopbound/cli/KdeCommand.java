@@ -50,7 +50,7 @@ public final class KdeCommand implements Runnable {
             description = {"TV(p_i, p0) of the KDE over the generations of a scenario (quadrature, no estimator",
                 "noise), the mean density at check points, and the K2 checks where K2 applies."})
     static final class Loop implements Runnable, ScenarioOptions.Command {
-        @Option(names = "--p0", defaultValue = "1:0:1", paramLabel = "MIX",
+        @Option(names = "--p0", defaultValue = "1:0:1", paramLabel = "p₀",
                 description = "Data distribution weight:mean:variance[,…], exact (default: ${DEFAULT-VALUE} ="
                         + " N(0, 1)). K2 needs a single component.")
         String p0 = "";

@@ -3,6 +3,8 @@ package org.loopbound.cli;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.loopbound.param.ParameterException;
 import org.loopbound.run.RunDirectoryException;
@@ -19,6 +21,13 @@ import picocli.CommandLine.Command;
             "Certified bounds, proofs and simulators for self-consuming generative models.",
             "Results follow the project's reconstruction of Fu et al. (arXiv:2402.11778); every output carries its",
             "provenance label: [claim] (the paper's abstract), [derived] (proved here), [imported] (cited)."},
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {
+            "0:success",
+            "1:a checked value or verdict failed, or a value cannot be certified",
+            "2:bad input (one line: the option, its symbol and domain)",
+            "3:an input/output failure (one line naming the path)",
+            "4:an internal error (set LOOPBOUND_DEBUG=1 for the stack trace)"},
         subcommands = {
             BoundCommand.class,
             ThresholdCommand.class,
@@ -57,7 +66,18 @@ public final class Main implements Runnable {
 
     /** Runs the command line with the given streams and returns the exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        CommandLine cl = new CommandLine(new Main());
+        return configure(new CommandLine(new Main()), out, err).execute(args);
+    }
+
+    /**
+     * Sets the streams and the mapping of exceptions to exit codes and one-line messages on {@code cl} (with its
+     * subcommands added): {@link ParameterException} and {@link UsageError} exit {@value #EXIT_USAGE},
+     * {@link ArithmeticException} {@value #EXIT_FAILURE}, I/O failures {@value #EXIT_IO}, anything else
+     * {@value #EXIT_INTERNAL} (for now, other {@link IllegalArgumentException}s still exit {@value #EXIT_USAGE}).
+     *
+     * @return {@code cl}
+     */
+    static CommandLine configure(CommandLine cl, PrintStream out, PrintStream err) {
         cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
         cl.setParameterExceptionHandler((ex, a) -> {
@@ -72,6 +92,8 @@ public final class Main implements Runnable {
                 c.getErr().println(name + ": " + oneLine(optionMessage(c.getCommandSpec(), (ParameterException) ex)));
                 return EXIT_USAGE;
             }
+            // Transitional: sweep grid files still report bad input as IllegalArgumentException (with file, line and
+            // field); once they have their own exception, this is an internal error (exit 4).
             if (ex instanceof UsageError || ex instanceof RunDirectoryException
                     || ex instanceof IllegalArgumentException) {
                 c.getErr().println(name + ": " + oneLine(ex.getMessage()));
@@ -92,20 +114,36 @@ public final class Main implements Runnable {
                     + " (set LOOPBOUND_DEBUG=1 for the stack trace)");
             return EXIT_INTERNAL;
         });
-        return cl.execute(args);
+        return cl;
     }
 
     /**
      * A domain error's message with the parameter's symbol replaced by the option that carries it: the option of
-     * {@code spec} (or, for a mixin, of its command) whose parameter label is that symbol.
+     * {@code spec} (or, for a mixin, of its command) whose parameter label names that symbol.
      */
     static String optionMessage(CommandLine.Model.CommandSpec spec, ParameterException ex) {
         for (CommandLine.Model.OptionSpec o : spec.options()) {
-            if (o.paramLabel().equals(ex.symbol())) {
+            if (symbols(o).contains(ex.symbol())) {
                 return o.longestName() + " (" + ex.symbol() + ") " + ex.requirement();
             }
         }
         return ex.getMessage() == null ? ex.symbol() : ex.getMessage();
+    }
+
+    /**
+     * The symbols an option carries, from its parameter label: one symbol ("λ"), a list ("τ,…"), a pair ("b,α") or
+     * alternatives ("h|silverman"). Options without a value carry none.
+     */
+    static List<String> symbols(CommandLine.Model.OptionSpec option) {
+        List<String> out = new ArrayList<>();
+        if (option.arity().max() > 0) {
+            for (String s : option.paramLabel().split("[,|]")) {
+                if (!s.isEmpty() && !s.equals("…")) {
+                    out.add(s);
+                }
+            }
+        }
+        return out;
     }
 
     private static String oneLine(@Nullable String message) {

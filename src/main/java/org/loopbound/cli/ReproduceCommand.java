@@ -50,7 +50,7 @@ public final class ReproduceCommand implements java.util.concurrent.Callable<Int
     @Option(names = "--quick", description = "A smaller run (fewer replicates and generations), for the tests.")
     boolean quick;
 
-    @Option(names = "--threads", paramLabel = "T", defaultValue = "0",
+    @Option(names = "--threads", paramLabel = "THREADS", defaultValue = "0",
             description = "Simulation threads (default 0 = all cores); does not change any output byte.")
     int threads;
 

@@ -74,7 +74,8 @@ public final class SimulateCommand implements Runnable, ScenarioOptions.Command 
                     + " earlier models | iid: N_j i.i.d. draws from the mixture q_j (default: ${DEFAULT-VALUE}).")
     String mixing = "stratified";
 
-    @Option(names = "--alpha-test", converter = RationalConverter.class, defaultValue = "1/1000", paramLabel = "α",
+    @Option(names = "--alpha-test", converter = RationalConverter.class, defaultValue = "1/1000",
+            paramLabel = "α_test",
             description = "Level of the one-sided exact binomial test of H0: violation rate <= (i+1) delta; FAIL"
                     + " when the p-value is below it, in (0, 1) (default: ${DEFAULT-VALUE}).")
     Rational alphaTest = Rational.of(1, 1000);
@@ -84,7 +85,7 @@ public final class SimulateCommand implements Runnable, ScenarioOptions.Command 
                     + " purpose and the verdicts should say FAIL (default: ${DEFAULT-VALUE}).")
     Rational epsScale = Rational.ONE;
 
-    @Option(names = "--threads", paramLabel = "T",
+    @Option(names = "--threads", paramLabel = "THREADS",
             description = "Worker threads in [1, 1024] (default: all cores); never changes any output byte.")
     @Nullable Integer threads;
 

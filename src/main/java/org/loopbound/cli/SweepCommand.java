@@ -44,7 +44,7 @@ public final class SweepCommand implements Runnable {
                     + " (default: ${DEFAULT-VALUE}).")
     String engine = "local";
 
-    @Option(names = "--threads", paramLabel = "T",
+    @Option(names = "--threads", paramLabel = "THREADS",
             description = "Worker threads in [1, 1024] (default: all cores); never changes any output byte.")
     @Nullable Integer threads;
 

@@ -7,6 +7,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.loopbound.arith.Rational;
 import org.loopbound.bound.Schedule;
+import org.loopbound.param.ParameterException;
 import org.loopbound.sim.ReplicateStreams;
 
 /**
@@ -78,7 +79,7 @@ public final class DiffusionLoop {
         List<Generation> out = new ArrayList<>();
         for (int j = 0; j <= schedule.generations(); j++) {
             long n = size(schedule, j);
-            long real = stratifiedCount(schedule.lambda(j), n, "lambda_" + j);
+            long real = stratifiedCount(schedule.lambda(j), n, "λ_" + j);
             int length = (int) n;
             if (length < 0) {
                 throw new IllegalStateException("N_" + j + " is negative");
@@ -90,7 +91,7 @@ public final class DiffusionLoop {
             }
             List<Rational> mu = schedule.weights(j);
             for (int l = 0; l < mu.size() && l < models.size(); l++) {
-                long s = stratifiedCount(mu.get(l), n, "mu_" + j + "," + l);
+                long s = stratifiedCount(mu.get(l), n, "μ_" + j + "," + l);
                 if (s == 0) {
                     continue;
                 }
@@ -127,10 +128,9 @@ public final class DiffusionLoop {
                     for (Generation e : earlier) {
                         tau = Math.max(tau, e.tau());
                     }
-                    throw new IllegalArgumentException("generation " + j + " cannot be trained: the samples of the"
-                            + " earlier models (training time tau up to " + tau + ") are so far out that its"
-                            + " score-matching Gram matrix is not finite; use smaller training times"
-                            + " (--tau/--taus/--tau-scale)");
+                    throw ParameterException.violates("τ", "must be smaller: generation " + j + " cannot be trained,"
+                            + " the samples of the earlier models (training time τ up to " + tau + ") are so far out"
+                            + " that its score-matching Gram matrix is not finite");
                 }
             }
         }
@@ -139,8 +139,8 @@ public final class DiffusionLoop {
     private static long size(Schedule schedule, int j) {
         BigInteger n = schedule.size(j);
         if (n.compareTo(BigInteger.valueOf(MAX_SIZE)) > 0) {
-            throw new IllegalArgumentException("N_" + j + " = " + n + " exceeds " + MAX_SIZE
-                    + ", the largest training set of the diffusion simulator");
+            throw ParameterException.outside("N", "at most " + MAX_SIZE + " (the diffusion simulator's largest"
+                    + " training set)", "N_" + j + " = " + n);
         }
         return n.longValueExact();
     }
@@ -156,9 +156,8 @@ public final class DiffusionLoop {
     public static long stratifiedCount(Rational weight, long n, String what) {
         Rational c = weight.multiply(Rational.of(n));
         if (!c.isInteger()) {
-            throw new IllegalArgumentException("stratified mixing needs whole counts: " + what + " * N = " + weight
-                    + " * " + n + " = " + c + " is not a whole number (choose --lambda, --n, --real, --synthetic so"
-                    + " that it is)");
+            throw ParameterException.violates("N", "must make every draw count of stratified mixing whole, got "
+                    + what + "·N = " + weight + "·" + n + " = " + c);
         }
         return c.numerator().longValueExact();
     }

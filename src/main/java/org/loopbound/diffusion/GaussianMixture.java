@@ -7,6 +7,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.loopbound.arith.Rational;
+import org.loopbound.param.ParameterException;
 
 /**
  * A one-dimensional Gaussian mixture p₀ = Σ_k w_k N(μ_k, σ_k²), given exactly (weights summing to exactly 1, variances
@@ -77,7 +78,7 @@ public final class GaussianMixture {
     public static GaussianMixture of(List<Rational> weights, List<Rational> means, List<Rational> variances) {
         int k = weights.size();
         if (k == 0 || means.size() != k || variances.size() != k) {
-            throw new IllegalArgumentException("--p0 needs one mean and one variance per weight, and at least one"
+            throw ParameterException.violates("p₀", "needs one mean and one variance per weight, and at least one"
                     + " component");
         }
         Rational total = Rational.ZERO;
@@ -89,19 +90,24 @@ public final class GaussianMixture {
             Rational wj = weights.get(j);
             Rational vj = variances.get(j);
             if (wj.signum() < 0) {
-                throw new IllegalArgumentException("--p0 weights must be >= 0, got " + wj);
+                throw ParameterException.violates("p₀", "weights must be ≥ 0, got " + ParameterException.cut(wj));
             }
             if (vj.signum() <= 0) {
-                throw new IllegalArgumentException("--p0 variances must be > 0, got " + vj);
+                throw ParameterException.violates("p₀", "variances must be > 0, got " + ParameterException.cut(vj));
             }
             total = total.add(wj);
             w[j] = wj.doubleValue();
             mu[j] = means.get(j).doubleValue();
             v[j] = vj.doubleValue();
+            if (!Double.isFinite(mu[j]) || !Double.isFinite(v[j]) || !(v[j] > 0)) {
+                throw ParameterException.violates("p₀", "means and variances must lie within the range of doubles, got "
+                        + ParameterException.cut(means.get(j)) + " and " + ParameterException.cut(vj));
+            }
             s.append(j == 0 ? "" : ",").append(wj).append(':').append(means.get(j)).append(':').append(vj);
         }
         if (!total.equals(Rational.ONE)) {
-            throw new IllegalArgumentException("--p0 weights must sum to exactly 1, they sum to " + total);
+            throw ParameterException.violates("p₀", "weights must sum to exactly 1, they sum to "
+                    + ParameterException.cut(total));
         }
         return new GaussianMixture(s.toString(), new Exact(List.copyOf(weights), List.copyOf(means),
                 List.copyOf(variances)), w, mu, v);
@@ -114,7 +120,7 @@ public final class GaussianMixture {
       @ requires (* text is malformed or a parameter is outside its domain *);
       @ signals_only IllegalArgumentException;
       @*/
-    /** Parses {@code --p0}: components {@code w:mean:variance} separated by commas, e.g. {@code 1/2:-2:1/4,1/2:2:1/4}. */
+    /** Parses p₀: components {@code w:mean:variance} separated by commas, e.g. {@code 1/2:-2:1/4,1/2:2:1/4}. */
     public static GaussianMixture parse(String text) {
         List<Rational> w = new ArrayList<>();
         List<Rational> mu = new ArrayList<>();
@@ -122,8 +128,8 @@ public final class GaussianMixture {
         for (String part : text.split(",", -1)) {
             String[] f = part.trim().split(":", -1);
             if (f.length != 3) {
-                throw new IllegalArgumentException("--p0 must be components weight:mean:variance separated by"
-                        + " commas (e.g. 1/2:-2:1/4,1/2:2:1/4), got '" + text + "'");
+                throw ParameterException.outside("p₀", "components weight:mean:variance separated by commas (e.g."
+                        + " 1/2:-2:1/4,1/2:2:1/4)", "'" + text + "'");
             }
             w.add(number(f[0], "weight"));
             mu.add(number(f[1], "mean"));
@@ -136,7 +142,8 @@ public final class GaussianMixture {
         try {
             return Rational.parse(text.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--p0 " + what + " must be an exact number, got '" + text.trim() + "'");
+            throw ParameterException.violates("p₀", what + " must be an exact number, got '"
+                    + ParameterException.cut(text.trim()) + "'");
         }
     }
 

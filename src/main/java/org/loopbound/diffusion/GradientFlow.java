@@ -1,5 +1,6 @@
 package org.loopbound.diffusion;
 
+import org.loopbound.param.ParameterException;
 /**
  * The gradient flow dA/dτ = −∇L(A) = b − A G of the DSM loss of {@link ScoreMatching}, started at A(0) = 0, solved in
  * closed form (spec/diffusion.md, §3): with G = V diag(λ) Vᵀ,
@@ -48,7 +49,7 @@ public final class GradientFlow {
     /** The filter f(λ, τ) = (1 − e^(−λτ))/λ, f(0, τ) = τ; negative λ (rounding of a PSD matrix) is taken as 0. */
     public static double filter(double lambda, double tau) {
         if (!(tau >= 0)) {
-            throw new IllegalArgumentException("training time tau must be >= 0, got " + tau);
+            throw ParameterException.outside("τ", "≥ 0", tau);
         }
         if (lambda <= 0) {
             return tau;

@@ -1,5 +1,6 @@
 package org.loopbound.diffusion;
 
+import org.loopbound.param.ParameterException;
 /**
  * The histogram estimator of TV(q, p₀) from n independent draws of an unknown q: with B equal bins on [lo, hi] and
  * the two tails (−∞, lo) and [hi, ∞) as two more cells c,
@@ -37,7 +38,7 @@ public final class HistogramTv {
             throw new IllegalArgumentException("histogram range needs finite lo < hi, got [" + lo + ", " + hi + "]");
         }
         if (bins < 1 || bins > 1_000_000) {
-            throw new IllegalArgumentException("--bins must be in [1, 1000000], got " + bins);
+            throw ParameterException.outside("B", "in [1, 1000000]", bins);
         }
         this.lo = lo;
         this.hi = hi;
@@ -58,12 +59,25 @@ public final class HistogramTv {
     }
 
     /*@ public normal_behavior
-      @ requires bins >= 1;
+      @ requires bins >= 1 && (* the range below is finite with lo < hi in double precision *);
       @ ensures (* the range is [min_k μ_k − 5σ_k, max_k μ_k + 5σ_k] *);
+      @ also public exceptional_behavior
+      @ requires (* that range is not finite, or so far out that its ends round to one double *);
+      @ signals_only ParameterException;
       @*/
-    /** The estimator on [min_k μ_k − 5σ_k, max_k μ_k + 5σ_k], where p₀ has all but a 6·10^−7 tail of its mass. */
+    /**
+     * The estimator on [min_k μ_k − 5σ_k, max_k μ_k + 5σ_k], where p₀ has all but a 6·10^−7 tail of its mass.
+     *
+     * @throws ParameterException for p₀ when doubles cannot resolve that range (a mean near 10^300, say)
+     */
     public static HistogramTv covering(GaussianMixture p0, int bins) {
-        return new HistogramTv(p0, p0.lowerReach(5), p0.upperReach(5), bins);
+        double lo = p0.lowerReach(5);
+        double hi = p0.upperReach(5);
+        if (!(lo < hi) || !Double.isFinite(lo) || !Double.isFinite(hi)) {
+            throw ParameterException.violates("p₀", "must have a range [min μ − 5σ, max μ + 5σ] that doubles resolve,"
+                    + " got [" + lo + ", " + hi + "]");
+        }
+        return new HistogramTv(p0, lo, hi, bins);
     }
 
     /** The number B of equal bins (the two tails come on top). */

@@ -2,6 +2,7 @@ package org.loopbound.diffusion;
 
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.checkerframework.checker.index.qual.NonNegative;
+import org.loopbound.param.ParameterException;
 
 /**
  * The frozen first layer of the score network of theory.md D0 [imported]: φ(x, t) = σ(W x + U e(t)) ∈ ℝ^m with ReLU σ,
@@ -43,7 +44,7 @@ public final class RandomFeatures {
     /** Draws W and U (m·(1 + 3) normal variates, in a fixed order). */
     public static RandomFeatures draw(int width, ZigguratSampler.NormalizedGaussian gaussian) {
         if (width < 1 || width > 1_000_000) {
-            throw new IllegalArgumentException("--width m must be in [1, 1000000], got " + width);
+            throw ParameterException.outside("m", "in [1, 1000000]", width);
         }
         double[] w = new double[width];
         for (int k = 0; k < w.length; k++) {

@@ -4,6 +4,7 @@ import java.util.Locale;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import org.loopbound.param.ParameterException;
 
 /**
  * Samplers that run the Ornstein–Uhlenbeck process dx = −x dt + √2 dW backwards from its prior N(0, 1) at the horizon
@@ -51,26 +52,39 @@ public final class ReverseSampler {
         }
     }
 
+    /**
+     * The longest horizon T. The prior mismatch TV(p_T, N(0, 1)) is O(e^(−T)), below anything the estimator resolves
+     * long before T = 100, so a longer horizon only spreads the K steps thinner.
+     */
+    public static final double MAX_HORIZON = 100;
+
     private final Method method;
     private final double horizon;
     private final int steps;
     private final double cutoff;
 
     /*@ public normal_behavior
-      @ requires 0 < cutoff && cutoff < horizon && steps >= 1;
+      @ requires 0 < cutoff && cutoff < horizon && horizon <= MAX_HORIZON && steps >= 1;
       @ ensures method() == method && horizon() == horizon && steps() == steps && cutoff() == cutoff;
       @ also public exceptional_behavior
-      @ requires !(0 < cutoff && cutoff < horizon) || steps < 1;
+      @ requires !(0 < cutoff && cutoff < horizon && horizon <= MAX_HORIZON) || steps < 1;
       @ signals_only IllegalArgumentException;
       @*/
-    /** A sampler with horizon T, K steps and cut-off t_min, 0 &lt; t_min &lt; T. */
+    /**
+     * A sampler with horizon T, K steps and cut-off t₀ (t_min), 0 &lt; t₀ &lt; T ≤ {@value #MAX_HORIZON}.
+     *
+     * @throws ParameterException for T, then t₀, then K outside its domain: T is checked first because the domain
+     *     of t₀ depends on it
+     */
     public ReverseSampler(Method method, double horizon, int steps, double cutoff) {
-        if (!(cutoff > 0) || !(horizon > cutoff) || !Double.isFinite(horizon)) {
-            throw new IllegalArgumentException("--cutoff and --horizon must satisfy 0 < cutoff < horizon, got cutoff "
-                    + cutoff + " and horizon " + horizon);
+        if (!(horizon > 0 && horizon <= MAX_HORIZON)) {
+            throw ParameterException.outside("T", "in (0, " + (int) MAX_HORIZON + "]", horizon);
+        }
+        if (!(cutoff > 0 && cutoff < horizon)) {
+            throw ParameterException.outside("t₀", "in (0, T) = (0, " + horizon + ")", cutoff);
         }
         if (steps < 1) {
-            throw new IllegalArgumentException("--steps must be >= 1, got " + steps);
+            throw ParameterException.outside("K", "≥ 1", steps);
         }
         this.method = method;
         this.horizon = horizon;

@@ -2,6 +2,7 @@ package org.loopbound.diffusion;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.loopbound.param.ParameterException;
 
 /**
  * The empirical denoising score-matching (DSM) loss of the random-feature network s(x, t) = (1/m) A φ(x, t) on n data
@@ -46,10 +47,13 @@ public final class ScoreMatching {
             throw new IllegalArgumentException("score matching needs at least one data point");
         }
         if (noiseDraws < 1) {
-            throw new IllegalArgumentException("--noise-draws must be >= 1, got " + noiseDraws);
+            throw ParameterException.outside("c_z", "≥ 1", noiseDraws);
         }
-        if (!(cutoff > 0) || !(horizon > cutoff)) {
-            throw new IllegalArgumentException("need 0 < cutoff < horizon, got " + cutoff + " and " + horizon);
+        if (!(horizon > 0)) {
+            throw ParameterException.outside("T", "> 0", horizon);
+        }
+        if (!(cutoff > 0 && cutoff < horizon)) {
+            throw ParameterException.outside("t₀", "in (0, T) = (0, " + horizon + ")", cutoff);
         }
         ZigguratSampler.NormalizedGaussian gaussian = ZigguratSampler.NormalizedGaussian.of(rng);
         int m = features.width();

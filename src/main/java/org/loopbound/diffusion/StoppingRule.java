@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import org.loopbound.arith.Precision;
 import org.loopbound.arith.Rational;
 import org.loopbound.bound.D2EarlyStopping;
+import org.loopbound.param.ParameterException;
 
 /**
  * How long generation j's score network is trained: a fixed τ, or the per-generation rule of D2 [derived],
@@ -35,7 +36,7 @@ public final class StoppingRule {
     /** τ_j = τ for every generation. */
     public static StoppingRule fixed(Rational tau) {
         if (tau.signum() <= 0) {
-            throw new IllegalArgumentException("--tau must be > 0, got " + tau);
+            throw ParameterException.outside("τ", "> 0", tau);
         }
         return new StoppingRule(false, tau.doubleValue(), 1, Precision.bits(64));
     }
@@ -50,10 +51,10 @@ public final class StoppingRule {
     /** τ_j = c·(m N_j/4)^(1/5) (D2). */
     public static StoppingRule d2(Rational scale, int width, Precision precision) {
         if (scale.signum() <= 0) {
-            throw new IllegalArgumentException("--tau-scale must be > 0, got " + scale);
+            throw ParameterException.outside("c", "> 0", scale);
         }
         if (width < 1) {
-            throw new IllegalArgumentException("--width must be >= 1, got " + width);
+            throw ParameterException.outside("m", "≥ 1", width);
         }
         return new StoppingRule(true, scale.doubleValue(), width, precision);
     }

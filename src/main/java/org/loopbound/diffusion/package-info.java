@@ -6,7 +6,7 @@
  * TV estimator and the self-consuming loop over the scenarios of theory.md §1.
  *
  * <p>Everything here is double-precision simulation, not certified computation; certified values (such as D2's
- * τ*) come from {@code org.loopbound.bound}. This package may depend on {@code org.loopbound.arith},
+ * τ*) come from {@code org.loopbound.bound}. This package may depend on {@code org.loopbound.arith}, {@code .param},
  * {@code .bound} and {@code .sim} (per-replicate streams); it never depends on {@code org.loopbound.cli}.
  */
 package org.loopbound.diffusion;

@@ -3,6 +3,7 @@ package org.loopbound.kde;
 import java.util.Arrays;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.loopbound.arith.Rational;
+import org.loopbound.param.ParameterException;
 
 /**
  * The bandwidth of each generation's KDE: a fixed h (given exactly, so that the K2 [derived] oracle can use it), or
@@ -28,7 +29,7 @@ public final class Bandwidth {
     /** A fixed bandwidth h &gt; 0. */
     public static Bandwidth fixed(Rational h) {
         if (h.signum() <= 0) {
-            throw new IllegalArgumentException("--bandwidth must be > 0, got " + h);
+            throw ParameterException.outside("h", "> 0", h);
         }
         return new Bandwidth(h);
     }

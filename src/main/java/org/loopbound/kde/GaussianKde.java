@@ -4,6 +4,7 @@ import java.util.Arrays;
 import org.checkerframework.checker.index.qual.NonNegative;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.loopbound.param.ParameterException;
 
 /**
  * The Gaussian kernel density estimator p̂(x) = (1/(n h)) Σ_i φ((x − x_i)/h) of n points with bandwidth h &gt; 0, in
@@ -35,7 +36,7 @@ public final class GaussianKde {
             throw new IllegalArgumentException("a KDE needs at least one point");
         }
         if (!(bandwidth > 0) || !Double.isFinite(bandwidth)) {
-            throw new IllegalArgumentException("bandwidth h must be finite and > 0, got " + bandwidth);
+            throw ParameterException.outside("h", "finite and > 0", bandwidth);
         }
         for (double x : data) {
             if (!Double.isFinite(x)) {

@@ -10,6 +10,7 @@ import org.loopbound.bound.K2KdeExpectedDensity;
 import org.loopbound.bound.Schedule;
 import org.loopbound.diffusion.GaussianMixture;
 import org.loopbound.diffusion.MeanInterval;
+import org.loopbound.param.ParameterException;
 
 /**
  * K2 [derived] as the oracle of the KDE loop. Where its hypotheses hold — p₀ = N(μ, σ²) (one component), a fixed
@@ -185,7 +186,7 @@ public final class K2Oracle {
 
     private static List<KdeLoop.Generation> firstOf(List<List<KdeLoop.Generation>> replicates) {
         if (replicates.size() < 2) {
-            throw new IllegalArgumentException("the K2 checks need at least 2 replicates, got " + replicates.size());
+            throw ParameterException.outside("R", "≥ 2 for the K2 checks", replicates.size());
         }
         return replicates.get(0);
     }

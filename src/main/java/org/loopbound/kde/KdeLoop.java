@@ -9,6 +9,7 @@ import org.loopbound.arith.Rational;
 import org.loopbound.bound.Schedule;
 import org.loopbound.diffusion.DiffusionLoop;
 import org.loopbound.diffusion.GaussianMixture;
+import org.loopbound.param.ParameterException;
 import org.loopbound.sim.ReplicateStreams;
 
 /**
@@ -71,11 +72,11 @@ public final class KdeLoop {
         for (int j = 0; j <= schedule.generations(); j++) {
             BigInteger size = schedule.size(j);
             if (size.compareTo(BigInteger.valueOf(MAX_SIZE)) > 0) {
-                throw new IllegalArgumentException("N_" + j + " = " + size + " exceeds " + MAX_SIZE
-                        + ", the largest training set of the KDE simulator");
+                throw ParameterException.outside("N", "at most " + MAX_SIZE + " (the KDE simulator's largest training"
+                        + " set)", "N_" + j + " = " + size);
             }
             long n = size.longValueExact();
-            long real = DiffusionLoop.stratifiedCount(schedule.lambda(j), n, "lambda_" + j);
+            long real = DiffusionLoop.stratifiedCount(schedule.lambda(j), n, "λ_" + j);
             int length = (int) n;
             if (length < 0) {
                 throw new IllegalStateException("N_" + j + " is negative");
@@ -87,7 +88,7 @@ public final class KdeLoop {
             }
             List<Rational> mu = schedule.weights(j);
             for (int l = 0; l < mu.size() && l < models.size(); l++) {
-                long s = DiffusionLoop.stratifiedCount(mu.get(l), n, "mu_" + j + "," + l);
+                long s = DiffusionLoop.stratifiedCount(mu.get(l), n, "μ_" + j + "," + l);
                 double[] synthetic = models.get(l).sample(rng, gaussian, (int) s);
                 for (int k = 0; k < synthetic.length && filled < data.length; k++) {
                     data[filled++] = synthetic[k];

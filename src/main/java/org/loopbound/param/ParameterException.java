@@ -1,14 +1,15 @@
 package org.loopbound.param;
 
-import java.util.Objects;
-
 /**
  * A parameter value outside its domain, or a required parameter that is missing. Thrown by domain code, which names
  * the parameter by its mathematical symbol ({@code λ}, {@code N}, {@code τ}); the command line maps the symbol to
  * its option and reports one line with exit code 2. Any other runtime exception escaping a computation is an
  * internal error, not bad input.
+ * <p>It is an {@link IllegalArgumentException}, the exception a Java caller expects for a bad argument, so that code
+ * validating many values at once (a sweep grid) reports it with the other argument errors; the command line tests
+ * for it first and treats every other {@code IllegalArgumentException} as an internal error.
  */
-public final class ParameterException extends RuntimeException {
+public final class ParameterException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 
@@ -18,8 +19,8 @@ public final class ParameterException extends RuntimeException {
     private final String symbol;
     private final String requirement;
 
-    private ParameterException(String symbol, String requirement, String message) {
-        super(message);
+    private ParameterException(String symbol, String requirement) {
+        super(symbol + " " + requirement);
         this.symbol = symbol;
         this.requirement = requirement;
     }
@@ -34,7 +35,7 @@ public final class ParameterException extends RuntimeException {
      */
     public static ParameterException outside(String symbol, String domain, Object value) {
         String requirement = "must be " + domain + ", got " + cut(value);
-        return new ParameterException(symbol, requirement, symbol + " " + requirement);
+        return new ParameterException(symbol, requirement);
     }
 
     /**
@@ -45,8 +46,7 @@ public final class ParameterException extends RuntimeException {
      * @return the exception, whose message reads "λ is required by scenario fixed-proportion"
      */
     public static ParameterException missing(String symbol, String why) {
-        String requirement = "is required " + why;
-        return new ParameterException(symbol, requirement, symbol + " " + requirement);
+        return new ParameterException(symbol, "is required " + why);
     }
 
     /**
@@ -57,7 +57,7 @@ public final class ParameterException extends RuntimeException {
      * @return the exception, whose message is the symbol followed by the requirement
      */
     public static ParameterException violates(String symbol, String requirement) {
-        return new ParameterException(symbol, requirement, symbol + " " + requirement);
+        return new ParameterException(symbol, requirement);
     }
 
     /**
@@ -90,6 +90,6 @@ public final class ParameterException extends RuntimeException {
 
     @Override
     public String toString() {
-        return Objects.requireNonNull(getMessage());
+        return symbol + " " + requirement;
     }
 }

@@ -93,7 +93,7 @@ public final class RecordStore {
         try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, prefix + "*.json")) {
             for (Path p : s) {
                 String f = String.valueOf(p.getFileName());
-                out.add(f.substring(0, f.length() - ".json".length()));
+                out.add(f.replaceFirst("\\.json$", ""));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);

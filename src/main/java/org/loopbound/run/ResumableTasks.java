@@ -71,7 +71,7 @@ public final class ResumableTasks {
             results.set(index, r);
             progress.accept(1);
         });
-        List<T> out = new ArrayList<>(tasks);
+        List<T> out = new ArrayList<>();
         for (int i = 0; i < tasks; i++) {
             T r = results.get(i);
             if (r == null) {

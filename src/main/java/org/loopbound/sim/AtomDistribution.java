@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.checkerframework.checker.index.qual.Positive;
 import org.loopbound.arith.Rational;
+import org.loopbound.param.ParameterException;
 
 /**
  * The real distribution p₀ on k atoms with exact rational weights p_j = a_j / D over a common denominator D
@@ -60,7 +61,7 @@ public final class AtomDistribution {
       @             outside its domain *);
       @ signals_only IllegalArgumentException;
       @*/
-    /** Parses {@code --p0}; an error names {@code --p0} and the allowed form. */
+    /** Parses p₀; an error is a {@link ParameterException} for p₀ that names the allowed form. */
     public static AtomDistribution parse(String text) {
         String t = text.trim().toLowerCase(Locale.ROOT);
         if (t.startsWith("uniform:")) {
@@ -81,8 +82,9 @@ public final class AtomDistribution {
             int k = atoms(parts[1]);
             Rational s = number(parts[2], "zipf:k:s exponent s");
             if (s.signum() < 0 || !s.isInteger() || s.numerator().bitLength() > 31) {
-                throw new IllegalArgumentException("--p0 zipf:k:s needs a whole number s >= 0 (for other s the"
-                        + " weights j^-s are irrational, so p0 would not be exact), got s = " + s);
+                throw ParameterException.violates("p₀", "zipf:k:s needs a whole number s ≥ 0 (for other s the"
+                        + " weights j^-s are irrational, so p₀ would not be exact), got s = "
+                        + ParameterException.cut(s));
             }
             int e = s.numerator().intValueExact();
             checkBits((long) k * k * e * 3 / 2, "zipf:k:s (k^2 s must be at most about 2.7e8)");
@@ -96,25 +98,26 @@ public final class AtomDistribution {
             int k = atoms(parts[1]);
             Rational q = number(parts[2], "geometric:k:q ratio q");
             if (q.signum() <= 0 || q.compareTo(Rational.ONE) >= 0) {
-                throw new IllegalArgumentException("--p0 geometric:k:q needs q in (0, 1), got q = " + q);
+                throw ParameterException.violates("p₀", "geometric:k:q needs q in (0, 1), got q = "
+                        + ParameterException.cut(q));
             }
             long bits = Math.max(q.numerator().bitLength(), q.denominator().bitLength());
             checkBits((long) k * k * bits, "geometric:k:q (k^2 times the bits of q must be at most 4e8)");
             return geometric(t, k, q);
         }
         if (t.isEmpty()) {
-            throw new IllegalArgumentException("--p0 must be exact weights like 1/2,1/4,1/4 or uniform:k, zipf:k:s,"
-                    + " geometric:k:q, got ''");
+            throw ParameterException.outside("p₀", "exact weights like 1/2,1/4,1/4 or uniform:k, zipf:k:s,"
+                    + " geometric:k:q", "''");
         }
         String[] parts = t.split(",", -1);
         if (parts.length > MAX_ATOMS) {
-            throw new IllegalArgumentException("--p0 has " + parts.length + " weights, at most " + MAX_ATOMS);
+            throw ParameterException.violates("p₀", "has " + parts.length + " weights, at most " + MAX_ATOMS);
         }
         List<Rational> w = new ArrayList<>();
         for (String part : parts) {
             Rational x = number(part, "weight");
             if (x.signum() < 0) {
-                throw new IllegalArgumentException("--p0 weights must be >= 0, got " + x);
+                throw ParameterException.violates("p₀", "weights must be ≥ 0, got " + ParameterException.cut(x));
             }
             w.add(x);
         }
@@ -131,19 +134,20 @@ public final class AtomDistribution {
     /** p₀ from exact weights, which must be ≥ 0 and sum to exactly 1. */
     public static AtomDistribution ofWeights(String spec, List<Rational> weights) {
         if (weights.isEmpty() || weights.size() > MAX_ATOMS) {
-            throw new IllegalArgumentException("--p0 needs 1 to " + MAX_ATOMS + " weights, got " + weights.size());
+            throw ParameterException.outside("p₀", "1 to " + MAX_ATOMS + " weights", weights.size());
         }
         Rational sum = Rational.ZERO;
         BigInteger d = BigInteger.ONE;
         for (Rational x : weights) {
             if (x.signum() < 0) {
-                throw new IllegalArgumentException("--p0 weights must be >= 0, got " + x);
+                throw ParameterException.violates("p₀", "weights must be ≥ 0, got " + ParameterException.cut(x));
             }
             sum = sum.add(x);
             d = lcm(d, x.denominator());
         }
         if (!sum.equals(Rational.ONE)) {
-            throw new IllegalArgumentException("--p0 weights must sum to exactly 1, they sum to " + sum);
+            throw ParameterException.violates("p₀", "weights must sum to exactly 1, they sum to "
+                    + ParameterException.cut(sum));
         }
         BigInteger[] a = new BigInteger[weights.size()];
         for (int j = 0; j < a.length; j++) {
@@ -195,16 +199,16 @@ public final class AtomDistribution {
         return new AtomDistribution(spec, a, d);
     }
 
-    private static IllegalArgumentException badPreset(String form, String text) {
-        return new IllegalArgumentException("--p0 preset must be " + form + ", got '" + text + "'");
+    private static ParameterException badPreset(String form, String text) {
+        return ParameterException.outside("p₀", "the preset " + form, "'" + text + "'");
     }
 
     private static @Positive int atoms(String text) {
         Rational k = number(text, "number of atoms k");
         int v = k.isInteger() && k.numerator().bitLength() < 32 ? k.numerator().intValue() : 0;
         if (v < 1 || v > MAX_ATOMS) {
-            throw new IllegalArgumentException("--p0 number of atoms k must be a whole number in [1, " + MAX_ATOMS
-                    + "], got " + k);
+            throw ParameterException.violates("p₀", "number of atoms k must be a whole number in [1, " + MAX_ATOMS
+                    + "], got " + ParameterException.cut(k));
         }
         return v;
     }
@@ -213,14 +217,14 @@ public final class AtomDistribution {
         try {
             return Rational.parse(text);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--p0 " + what + " must be an exact number, got '" + text.trim()
-                    + "'");
+            throw ParameterException.violates("p₀", what + " must be an exact number, got '"
+                    + ParameterException.cut(text.trim()) + "'");
         }
     }
 
     private static void checkBits(long bits, String what) {
         if (bits > MAX_NUMERATOR_BITS) {
-            throw new IllegalArgumentException("--p0 " + what + ": the exact weights would be too large");
+            throw ParameterException.violates("p₀", what + ": the exact weights would be too large");
         }
     }
 

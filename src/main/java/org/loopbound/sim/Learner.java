@@ -3,6 +3,7 @@ package org.loopbound.sim;
 import org.checkerframework.checker.index.qual.SameLen;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.loopbound.arith.Rational;
+import org.loopbound.param.ParameterException;
 
 /**
  * The learner a generation fits to its N training draws (count vector c): the empirical distribution p̂ = c/N, which
@@ -42,8 +43,7 @@ public final class Learner {
     /** Add-β smoothing, β &gt; 0 with numerator and denominator below 2^31 (so the integer weights fit a long). */
     public static Learner addBeta(Rational beta) {
         if (beta.signum() <= 0 || beta.numerator().bitLength() > 31 || beta.denominator().bitLength() > 31) {
-            throw new IllegalArgumentException("--beta must be > 0 with numerator and denominator below 2^31, got "
-                    + beta);
+            throw ParameterException.outside("β", "> 0 with numerator and denominator below 2^31", beta);
         }
         return new Learner(beta, beta.numerator().longValueExact(), beta.denominator().longValueExact());
     }
@@ -79,8 +79,8 @@ public final class Learner {
             }
             return t;
         } catch (ArithmeticException e) {
-            throw new IllegalArgumentException("--beta " + beta + " with N = " + n + " and k = " + atoms
-                    + " gives integer weights beyond 2^62; use a β with a smaller denominator");
+            throw ParameterException.violates("β", "needs a smaller denominator: " + beta + " with N = " + n
+                    + " and k = " + atoms + " gives integer weights beyond 2^62");
         }
     }
 

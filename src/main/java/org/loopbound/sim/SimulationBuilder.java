@@ -158,12 +158,12 @@ public final class SimulationBuilder {
     }
 
     /**
-     * @param a the level α of the per-generation test, in (0, 1)
+     * @param a the level α_test of the per-generation test, in (0, 1)
      * @return this builder
-     * @throws ParameterException (symbol {@code α}) outside (0, 1)
+     * @throws ParameterException (symbol {@code α_test}) outside (0, 1)
      */
     public SimulationBuilder alphaTest(Rational a) {
-        this.alphaTest = open01("α", a);
+        this.alphaTest = open01("α_test", a);
         return this;
     }
 

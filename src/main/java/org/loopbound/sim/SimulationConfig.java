@@ -11,6 +11,7 @@ import org.loopbound.bound.LearningError;
 import org.loopbound.bound.R3UnrolledBound;
 import org.loopbound.bound.Scenario;
 import org.loopbound.bound.Schedule;
+import org.loopbound.param.ParameterException;
 
 /**
  * A fully specified simulation: scenario and schedule (the same {@link Scenario}/{@link Schedule} as
@@ -74,24 +75,24 @@ public final class SimulationConfig {
       @ signals_only IllegalArgumentException;
       @*/
     /**
-     * Validates the parameters and derives the per-generation plans and bounds. Errors name the option at fault,
-     * e.g. "--lambda/--n: stratified mixing needs λ_j·N_j to be a whole number".
+     * Validates the parameters and derives the per-generation plans and bounds. Errors are
+     * {@link ParameterException}s naming the parameter at fault by its symbol, e.g. "N must make every draw count of
+     * stratified mixing whole, got λ_1·N_1 = 15/2 …".
      */
     public SimulationConfig(Scenario scenario, Schedule schedule, AtomDistribution p0, Learner learner, Mixing mixing,
                             int replicates, long seed, Rational delta, Rational epsScale, Rational alphaTest,
                             Precision precision) {
         if (replicates < 1 || replicates > MAX_REPLICATES) {
-            throw new IllegalArgumentException("--replicates must be in [1, " + MAX_REPLICATES + "], got "
-                    + replicates);
+            throw ParameterException.outside("R", "in [1, " + MAX_REPLICATES + "]", replicates);
         }
         if (delta.signum() <= 0 || delta.compareTo(Rational.ONE) >= 0) {
-            throw new IllegalArgumentException("--delta must be in (0, 1), got " + delta);
+            throw ParameterException.outside("δ", "in (0, 1)", delta);
         }
         if (epsScale.signum() <= 0) {
-            throw new IllegalArgumentException("--eps-scale must be > 0, got " + epsScale);
+            throw ParameterException.outside("c", "> 0", epsScale);
         }
         if (alphaTest.signum() <= 0 || alphaTest.compareTo(Rational.ONE) >= 0) {
-            throw new IllegalArgumentException("--alpha-test must be in (0, 1), got " + alphaTest);
+            throw ParameterException.outside("α_test", "in (0, 1)", alphaTest);
         }
         checkAccumulated(scenario, schedule, p0);
         this.scenario = scenario;
@@ -123,7 +124,7 @@ public final class SimulationConfig {
      * (the draw plans), without computing the bounds, which cost far more: a sweep validates every cell of a grid
      * with this before running any. The constructor's remaining checks concern single parameters.
      *
-     * @throws IllegalArgumentException with the constructor's message when the constructor would reject them
+     * @throws ParameterException with the constructor's message when the constructor would reject them
      */
     public static void checkDraws(Scenario scenario, Schedule schedule, AtomDistribution p0, Learner learner,
                                   Mixing mixing) {
@@ -134,9 +135,9 @@ public final class SimulationConfig {
     private static void checkAccumulated(Scenario scenario, Schedule schedule, AtomDistribution p0) {
         if (!schedule.isPreviousGenerationOnly()
                 && (long) p0.atoms() * (schedule.generations() + 1L) > MAX_ACCUMULATED_WEIGHTS) {
-            throw new IllegalArgumentException("--generations/--p0: " + scenario.cliName() + " keeps every model,"
-                    + " k*(generations+1) must be at most " + MAX_ACCUMULATED_WEIGHTS + ", got " + p0.atoms()
-                    + "*" + (schedule.generations() + 1));
+            throw ParameterException.violates("i", "must keep k·(i+1) at most " + MAX_ACCUMULATED_WEIGHTS + " ("
+                    + scenario.cliName() + " keeps every model), got " + p0.atoms() + "·"
+                    + (schedule.generations() + 1));
         }
     }
 
@@ -151,8 +152,7 @@ public final class SimulationConfig {
         for (int i = 0; i <= schedule.generations(); i++) {
             BigInteger nBig = schedule.size(i);
             if (nBig.compareTo(BigInteger.valueOf(MAX_SIZE)) > 0) {
-                throw new IllegalArgumentException("--n/--real/--synthetic/--growth-exponent: N_" + i + " = " + nBig
-                        + " exceeds 10^12");
+                throw ParameterException.outside("N", "at most 10^12 in every generation", "N_" + i + " = " + nBig);
             }
             long n = nBig.longValueExact();
             Rational nq = Rational.of(n);
@@ -162,15 +162,13 @@ public final class SimulationConfig {
             List<Long> counts = new ArrayList<>();
             List<Rational> componentWeights = new ArrayList<>();
             componentWeights.add(lambda);
-            long real = wholeDraws(mixing, lambda.multiply(nq), i, "--lambda/--n: stratified mixing needs lambda_" + i
-                    + "*N_" + i);
+            long real = wholeDraws(mixing, lambda.multiply(nq), "λ_" + i + "·N_" + i);
             // A previous-generation row is zeros but for its last entry: skipping them keeps g generations O(g).
             for (int l = schedule.isPreviousGenerationOnly() ? Math.max(0, mu.size() - 1) : 0; l < mu.size(); l++) {
                 Rational m = mu.get(l);
                 if (m.signum() > 0) {
                     src.add(l);
-                    counts.add(wholeDraws(mixing, m.multiply(nq), i, "--lambda/--n/--real/--synthetic: stratified mixing"
-                            + " needs the synthetic draws mu_" + i + "," + l + "*N_" + i));
+                    counts.add(wholeDraws(mixing, m.multiply(nq), "μ_" + i + "," + l + "·N_" + i));
                     componentWeights.add(m);
                 }
             }
@@ -197,13 +195,13 @@ public final class SimulationConfig {
     }
 
     /** Stratified draws must be whole numbers; iid mixing draws component sizes at random instead. */
-    private static long wholeDraws(Mixing mixing, Rational draws, int generation, String message) {
+    private static long wholeDraws(Mixing mixing, Rational draws, String product) {
         if (mixing == Mixing.IID) {
             return 0;
         }
         if (!draws.isInteger()) {
-            throw new IllegalArgumentException(message + " = " + draws + " to be a whole number at generation "
-                    + generation + " (choose sizes that make it whole, or --mixing iid)");
+            throw ParameterException.violates("N", "must make every draw count of stratified mixing whole, got "
+                    + product + " = " + draws + " (choose sizes that make it whole, or iid mixing)");
         }
         return draws.numerator().longValueExact();
     }

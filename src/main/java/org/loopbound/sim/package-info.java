@@ -5,7 +5,7 @@
  *
  * <p>Everything random is drawn from one stream per replicate, derived from (seed, replicate), so results do not
  * depend on the number of threads. This package may depend on {@code org.loopbound.arith}, {@code .kernel},
- * {@code .bound} and {@code .run} (the worker pool); it never depends on {@code org.loopbound.cli}, which owns
- * files, progress and printing.
+ * {@code .param}, {@code .bound} and {@code .run} (the worker pool); it never depends on {@code org.loopbound.cli},
+ * which owns files, progress and printing.
  */
 package org.loopbound.sim;

@@ -36,7 +36,7 @@ public final class SweepParameter {
     /** stratified | iid. */
     public static final SweepParameter MIXING = new SweepParameter("mixing", "stratified", "M", null);
     /** The level of the per-generation binomial test, in (0, 1). */
-    public static final SweepParameter ALPHA_TEST = new SweepParameter("alpha-test", "1/1000", "α", null);
+    public static final SweepParameter ALPHA_TEST = new SweepParameter("alpha-test", "1/1000", "α_test", null);
     /** The falsification factor c &gt; 0 of ε. */
     public static final SweepParameter EPS_SCALE = new SweepParameter("eps-scale", "1", "c", null);
     /** Bits of working precision. */

@@ -1,0 +1,135 @@
+package org.loopbound.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.loopbound.arith.Rational;
+import org.loopbound.param.ParameterException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Errors by layer: a domain error names the option carrying its symbol (exit 2); anything unexpected exits 4. */
+class MainTest {
+
+    /** A command whose computation fails the way domain code or a bug would. */
+    @Command(name = "probe")
+    static final class Probe implements Runnable {
+        @Option(names = "--lambda", paramLabel = "λ")
+        String lambda = "";
+
+        @Option(names = "--bug")
+        boolean bug;
+
+        @Override
+        public void run() {
+            if (bug) {
+                throw new IllegalStateException("an invariant broke\n\tsecond line");
+            }
+            throw ParameterException.outside("λ", "in [0, 1]", Rational.parse(lambda));
+        }
+    }
+
+    private static CliRunner.Result probe(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        CommandLine cl = new CommandLine(new Main()).addSubcommand(new Probe());
+        int code = Main.configure(cl, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)).execute(args);
+        return new CliRunner.Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aParameterExceptionNamesTheOptionCarryingItsSymbolAndExits2() {
+        CliRunner.Result r = probe("probe", "--lambda", "3/2");
+        assertEquals(Main.EXIT_USAGE, r.exit());
+        assertEquals("loopbound probe: --lambda (λ) must be in [0, 1], got 3/2\n", r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void anUnexpectedExceptionIsAnInternalErrorOnOneLine() {
+        assumeTrue(System.getenv("LOOPBOUND_DEBUG") == null, "LOOPBOUND_DEBUG adds the stack trace");
+        CliRunner.Result r = probe("probe", "--bug");
+        assertEquals(Main.EXIT_INTERNAL, r.exit());
+        assertTrue(r.err().endsWith("\n"), r.err());
+        assertEquals(1, r.err().split("\n", -1).length - 1, "one line: " + r.err());
+        assertTrue(r.err().startsWith("loopbound probe: internal error: "), r.err());
+        assertTrue(r.err().contains("an invariant broke second line"), r.err());
+    }
+
+    /** Every command: no two options name the same symbol, or the message would blame an arbitrary one. */
+    @Test
+    void noCommandHasTwoOptionsForOneSymbol() {
+        List<CommandLine> all = new ArrayList<>();
+        collect(new CommandLine(new Main()), all);
+        for (CommandLine c : all) {
+            Set<String> seen = new HashSet<>();
+            for (CommandLine.Model.OptionSpec o : c.getCommandSpec().options()) {
+                for (String s : Main.symbols(o)) {
+                    assertTrue(seen.add(s), c.getCommandSpec().qualifiedName() + ": two options carry " + s);
+                }
+            }
+        }
+        assertTrue(all.size() > 10, "commands found: " + all.size());
+    }
+
+    private static void collect(CommandLine c, List<CommandLine> out) {
+        out.add(c);
+        for (CommandLine sub : c.getSubcommands().values()) {
+            if (!out.contains(sub)) {
+                collect(sub, out);
+            }
+        }
+    }
+
+    /** The symbols the domain packages throw, and the option each command maps them to. */
+    @ParameterizedTest
+    @CsvSource({
+        "bound, ε, --eps", "bound, b, --rate", "bound, α, --rate", "bound, k, --atoms", "bound, δ, --delta",
+        "bound, λ, --lambda", "bound, N, --n", "bound, r, --real", "bound, s, --synthetic",
+        "bound, g, --growth-exponent",
+        "simulate, p₀, --p0", "simulate, R, --replicates", "simulate, δ, --delta", "simulate, β, --beta",
+        "simulate, α_test, --alpha-test", "simulate, c, --eps-scale", "simulate, N, --n", "simulate, λ, --lambda",
+        "diffusion loop, T, --horizon", "diffusion loop, t₀, --cutoff", "diffusion loop, K, --steps",
+        "diffusion loop, m, --width", "diffusion loop, c_z, --noise-draws", "diffusion loop, B, --bins",
+        "diffusion loop, τ, --tau", "diffusion loop, c, --tau-scale", "diffusion loop, p₀, --p0",
+        "diffusion loop, R, --replicates", "diffusion loop, N, --n",
+        "diffusion oracle, T, --horizon", "diffusion oracle, t₀, --cutoff",
+        "diffusion tau-sweep, τ, --taus", "diffusion tau-sweep, N, --n",
+        "diffusion phase, r, --real", "diffusion phase, s, --synthetic", "diffusion phase, i, --generations",
+        "kde loop, h, --bandwidth", "kde loop, p₀, --p0", "kde loop, R, --replicates", "kde loop, N, --n",
+        "kde-bias, h, --bandwidth", "kde-bias, λ, --lambda", "kde-bias, i, --generations", "kde-bias, σ², --variance",
+        "threshold, α, --alpha", "threshold, b, --b", "threshold, r, --real", "threshold, e, --inherited",
+        "threshold, i, --generations", "threshold, w, --width", "threshold, m, --m", "threshold, N, --n",
+        "threshold, λ, --lambda", "threshold, s, --synthetic", "threshold, g, --growth-exponent",
+        "threshold, τ, --tau", "threshold, E, --extra"})
+    void eachSymbolMapsToItsOption(String command, String symbol, String option) {
+        CommandLine c = new CommandLine(new Main());
+        for (String name : command.split(" ")) {
+            c = c.getSubcommands().get(name);
+        }
+        String message = Main.optionMessage(c.getCommandSpec(), ParameterException.outside(symbol, "> 0", -1));
+        assertEquals(option + " (" + symbol + ") must be > 0, got -1", message);
+    }
+
+    @Test
+    void aSymbolNoOptionCarriesKeepsTheDomainMessage() {
+        CommandLine c = new CommandLine(new Main()).getSubcommands().get("vectors");
+        String message = Main.optionMessage(c.getCommandSpec(), ParameterException.outside("λ", "in [0, 1]", 2));
+        assertEquals("λ must be in [0, 1], got 2", message);
+        assertFalse(message.contains("--"));
+    }
+}
