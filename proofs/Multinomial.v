@@ -13,24 +13,7 @@ From Coq Require Import Reals Lra Lia.
 From Loopbound Require Import TV Propagation Learner.
 Open Scope R_scope.
 
-(** ** Finite sums: Cauchy-Schwarz and indicators (no hypotheses) *)
-
-(** (sum_{a<k} u_a)^2 <= k sum_{a<k} u_a^2, from sum_a sum_b (u_a - u_b)^2 >= 0. *)
-Lemma sumn_cauchy_schwarz k (u : nat -> R) :
-  (sumn k u) ^ 2 <= INR k * sumn k (fun a => u a ^ 2).
-Proof.
-  assert (H : 0 <= sumn k (fun a => sumn k (fun b => (u a - u b) ^ 2))).
-  { apply sumn_nonneg. intros a _. apply sumn_nonneg. intros b _. apply pow2_ge_0. }
-  rewrite (sumn_ext k _ (fun a => INR k * u a ^ 2 - 2 * u a * sumn k u
-                                 + sumn k (fun b => u b ^ 2))) in H.
-  - rewrite sumn_plus, sumn_minus, sumn_scal, sumn_const in H.
-    rewrite (sumn_ext k (fun a => 2 * u a * sumn k u) (fun a => 2 * sumn k u * u a))
-      in H by (intros; ring).
-    rewrite sumn_scal in H. nra.
-  - intros a _.
-    rewrite (sumn_ext k _ (fun b => u a ^ 2 - 2 * u a * u b + u b ^ 2)) by (intros; ring).
-    rewrite sumn_plus, sumn_minus, sumn_const, sumn_scal. ring.
-Qed.
+(** ** Finite sums: square roots and indicators (no hypotheses) *)
 
 (** sum_{a<k} sqrt(y_a) <= sqrt(k sum_{a<k} y_a) for y >= 0. *)
 Lemma sumn_sqrt_le k (y : nat -> R) :
