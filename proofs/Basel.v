@@ -184,12 +184,21 @@ Proof.
   lra.
 Qed.
 
-(** With eps_j = c (N0 (j+1)^4)^(-1/2) and lam = 0:  B_i <= (pi^2/6) c N0^(-1/2). *)
+(** Strictly: the next partial sum is larger and still <= pi^2/6. *)
+Theorem R4_inv_sq_sum_lt_basel i : sumn (S i) (fun j => / (INR j + 1) ^ 2) < PI ^ 2 / 6.
+Proof.
+  pose proof (R4_inv_sq_sum_le_basel (S i)) as H. rewrite sumn_S in H.
+  assert (0 < / (INR (S i) + 1) ^ 2)
+    by (apply Rinv_0_lt_compat, pow_lt; pose proof (pos_INR (S i)); lra).
+  lra.
+Qed.
+
+(** With eps_j = c (N0 (j+1)^4)^(-1/2) and lam = 0:  B_i < (pi^2/6) c N0^(-1/2). *)
 Theorem R4_growing_size_basel c N0 i :
   0 < c -> 0 < N0 ->
-  B (fun _ => 0) (fun j => c / sqrt (N0 * (INR j + 1) ^ 4)) i <= PI ^ 2 / 6 * (c / sqrt N0).
+  B (fun _ => 0) (fun j => c / sqrt (N0 * (INR j + 1) ^ 4)) i < PI ^ 2 / 6 * (c / sqrt N0).
 Proof.
   intros Hc HN. rewrite R4_growing_size_sum by exact HN.
   assert (0 < c / sqrt N0) by (apply Rdiv_lt_0_compat; [exact Hc | apply sqrt_lt_R0; exact HN]).
-  rewrite (Rmult_comm (PI ^ 2 / 6)). apply Rmult_le_compat_l; [lra | apply R4_inv_sq_sum_le_basel].
+  rewrite (Rmult_comm (PI ^ 2 / 6)). apply Rmult_lt_compat_l; [lra | apply R4_inv_sq_sum_lt_basel].
 Qed.
