@@ -407,3 +407,51 @@ Proof.
 Qed.
 
 End EpsEmpModel.
+
+(** ** Random targets: conditioning on the earlier generations
+
+    In the loop, generation j's target q_j is itself random: it depends on the history h
+    of the earlier generations.  Given h, generation j draws N independent samples from
+    q_j(h).  With the history on a finite set {0..H-1} with law pi, the joint probability
+    of an event A(h, x) is sum_h pi_h P_{q_j(h)}(A(h, .)) (law of total probability; this
+    is the definition of the joint law here).  Since EPS-EMP holds for every fixed target,
+    it holds for the random one. *)
+
+Section RandomTarget.
+
+Variables k N : nat.
+Hypothesis HN : (0 < N)%nat.
+(** [imported] McDiarmid (as in [EpsEmpModel]), for every distribution q on the k atoms. *)
+Hypothesis McDiarmid_all :
+  forall q : nat -> R, (forall a, (a < k)%nat -> 0 <= q a) -> sumn k q = 1 ->
+  forall (f : (nat -> nat) -> R) (c : R), 0 < c ->
+  (forall x x' t0, (t0 < N)%nat -> (forall t, (t < N)%nat -> t <> t0 -> x t = x' t) ->
+     Rabs (f x - f x') <= c) ->
+  forall t, 0 < t -> Pr k q N (fun x => f x - Ex k q N f >= t) <= exp (- (2 * t ^ 2) / (INR N * c ^ 2)).
+
+Variable H : nat.
+Variable pi : nat -> R.
+Hypothesis pi_nonneg : forall h, (h < H)%nat -> 0 <= pi h.
+Hypothesis pi_sum : sumn H pi = 1.
+Variable qh : nat -> nat -> R.
+Hypothesis qh_nonneg : forall h a, (h < H)%nat -> (a < k)%nat -> 0 <= qh h a.
+Hypothesis qh_sum : forall h, (h < H)%nat -> sumn k (qh h) = 1.
+
+(** EPS-EMP with a random target: P(TV(phat_j, q_j) > eps(N, delta, k)) <= delta under the
+    joint law of the history and the draws.  Generalized over the section's k, N, HN,
+    McDiarmid_all ([imported]), H, pi, pi_nonneg, pi_sum, qh, qh_nonneg, qh_sum. *)
+Theorem EPS_EMP_random_target delta :
+  0 < delta < 1 ->
+  sumn H (fun h => pi h * Pr k (qh h) N (fun x => TV k (phat_emp N x) (qh h) > eps_emp N delta k))
+    <= delta.
+Proof.
+  intros Hd. apply Rle_trans with (sumn H (fun h => pi h * delta)).
+  2:{ rewrite sumn_scal_r, pi_sum. lra. }
+  apply sumn_le. intros h Hh.
+  apply Rmult_le_compat_l; [apply pi_nonneg; exact Hh|].
+  apply (EPS_EMP_model k (qh h) (fun a Ha => qh_nonneg h a Hh Ha) (qh_sum h Hh) N HN).
+  - apply McDiarmid_all; [intros a Ha; apply qh_nonneg; assumption | apply qh_sum; exact Hh].
+  - exact Hd.
+Qed.
+
+End RandomTarget.
