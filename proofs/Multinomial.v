@@ -13,7 +13,7 @@ From Coq Require Import Reals Lra Lia.
 From Loopbound Require Import TV Propagation Learner.
 Open Scope R_scope.
 
-(** ** Finite sums: square roots and indicators (no hypotheses) *)
+(** ** Finite sums: square roots and indicators (no Section hypotheses) *)
 
 (** sum_{a<k} sqrt(y_a) <= sqrt(k sum_{a<k} y_a) for y >= 0. *)
 Lemma sumn_sqrt_le k (y : nat -> R) :
@@ -77,7 +77,10 @@ Proof.
   apply R1_mixture_le; [exact Hpi | lra].
 Qed.
 
-(** ** The law of N independent draws *)
+(** ** The law of N independent draws
+
+    Every lemma of section [Draws] is generalized over the section's k, q and, where used,
+    q_nonneg and q_sum (q is a distribution on the k atoms); nothing is imported. *)
 
 Section Draws.
 
