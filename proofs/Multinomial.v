@@ -51,15 +51,17 @@ Proof.
     rewrite IH by lia. ring.
 Qed.
 
+(** sum_{a<k} [c = a] = 1 if c < k, else 0. *)
+Lemma sumn_ind_eq k c : sumn k (ind c) = if (c <? k)%nat then 1 else 0.
+Proof.
+  induction k as [|k IH]; [reflexivity|]. rewrite sumn_S, IH. unfold ind.
+  destruct (Nat.ltb_spec c k), (Nat.eqb_spec c k), (Nat.ltb_spec c (S k));
+    first [lia | ring].
+Qed.
+
 (** sum_{a<k} [c = a] <= 1. *)
 Lemma sumn_ind_le_1 k c : sumn k (ind c) <= 1.
-Proof.
-  assert (H : sumn k (ind c) = if (c <? k)%nat then 1 else 0).
-  { induction k as [|k IH]; [reflexivity|]. rewrite sumn_S, IH. unfold ind.
-    destruct (Nat.ltb_spec c k), (Nat.eqb_spec c k), (Nat.ltb_spec c (S k));
-      first [lia | ring]. }
-  rewrite H. destruct (c <? k)%nat; lra.
-Qed.
+Proof. rewrite sumn_ind_eq. destruct (c <? k)%nat; lra. Qed.
 
 (** ** Jensen for TV on a finite probability space (no hypotheses)
 
@@ -132,6 +134,22 @@ Proof.
   apply IH. intros. apply H.
 Qed.
 
+(** The draws the law charges are valid: x_t < k for t < N. *)
+Definition valid (N : nat) (x : nat -> nat) : Prop := forall t, (t < N)%nat -> (x t < k)%nat.
+
+Lemma Ex_le_valid N f g : (forall x, valid N x -> f x <= g x) -> Ex N f <= Ex N g.
+Proof.
+  revert f g. induction N as [|N IH]; intros f g H; simpl.
+  - apply H. intros t Ht. lia.
+  - apply sumn_le. intros a Ha. apply Rmult_le_compat_l; [apply q_nonneg; exact Ha|].
+    apply IH. intros x Hx. apply H. intros [|t] Ht; simpl; [exact Ha | apply Hx; lia].
+Qed.
+
+Lemma Ex_ext_valid N f g : (forall x, valid N x -> f x = g x) -> Ex N f = Ex N g.
+Proof.
+  intros H. apply Rle_antisym; apply Ex_le_valid; intros x Hx; rewrite H by exact Hx; lra.
+Qed.
+
 Lemma Ex_minus N f g : Ex N (fun x => f x - g x) = Ex N f - Ex N g.
 Proof.
   rewrite (Ex_ext N _ (fun x => f x + -1 * g x)) by (intros; ring).
@@ -192,6 +210,26 @@ Definition count (N a : nat) (x : nat -> nat) : R := sumn N (fun t => ind (x t) 
 
 (** p_hat(a) = count_a / N *)
 Definition phat_emp (N : nat) (x : nat -> nat) (a : nat) : R := count N a x / INR N.
+
+(** For valid draws p_hat is a distribution: its atoms sum to 1. *)
+Lemma phat_emp_sum N x : (0 < N)%nat -> valid N x -> sumn k (phat_emp N x) = 1.
+Proof.
+  intros HN Hx. assert (HNr : 0 < INR N) by (apply lt_0_INR; exact HN).
+  unfold phat_emp, count. unfold Rdiv. rewrite sumn_scal_r.
+  rewrite (sumn_swap k N (fun t a => ind (x t) a)).
+  rewrite (sumn_ext N _ (fun _ => 1)).
+  - rewrite sumn_const. field. lra.
+  - intros t Ht. rewrite sumn_ind_eq. replace (x t <? k)%nat with true; [reflexivity|].
+    symmetry. apply Nat.ltb_lt. apply Hx. exact Ht.
+Qed.
+
+Lemma phat_emp_nonneg N x a : 0 <= phat_emp N x a.
+Proof.
+  unfold phat_emp, count. apply Rmult_le_pos.
+  - apply sumn_nonneg. intros. apply ind_nonneg.
+  - destruct N as [|N]; [simpl; rewrite Rinv_0; lra|].
+    left. apply Rinv_0_lt_compat, lt_0_INR. lia.
+Qed.
 
 Lemma count_scons N a b x : count (S N) a (scons b x) = ind b a + count N a x.
 Proof. unfold count. rewrite sumn_shift. reflexivity. Qed.
@@ -331,6 +369,9 @@ End Draws.
     indicator is 1 exactly when A holds (up to double negation), decided by
     [ClassicalDedekindReals.sig_not_dec], one of the axioms of Coq's reals. *)
 
+(** The indicator of a proposition: 1 when it holds (up to double negation). *)
+Definition indP (A : Prop) : R := if ClassicalDedekindReals.sig_not_dec A then 1 else 0.
+
 Section EpsEmpModel.
 
 Variable k : nat.
@@ -340,12 +381,11 @@ Hypothesis q_sum : sumn k q = 1.
 Variable N : nat.
 Hypothesis HN : (0 < N)%nat.
 
-Definition Pr (A : (nat -> nat) -> Prop) : R :=
-  Ex k q N (fun x => if ClassicalDedekindReals.sig_not_dec (A x) then 1 else 0).
+Definition Pr (A : (nat -> nat) -> Prop) : R := Ex k q N (fun x => indP (A x)).
 
 Lemma Pr_mono (A B : (nat -> nat) -> Prop) : (forall x, A x -> B x) -> Pr A <= Pr B.
 Proof.
-  intros H. unfold Pr. apply Ex_le; [exact q_nonneg|]. intros x.
+  intros H. unfold Pr, indP. apply Ex_le; [exact q_nonneg|]. intros x.
   destruct (ClassicalDedekindReals.sig_not_dec (A x)) as [a|a],
            (ClassicalDedekindReals.sig_not_dec (B x)) as [b|b]; try lra.
   exfalso. apply a. intros Ha. apply b. apply H. exact Ha.
@@ -353,7 +393,7 @@ Qed.
 
 Lemma Pr_compl (A : (nat -> nat) -> Prop) : Pr (fun x => ~ A x) = 1 - Pr A.
 Proof.
-  unfold Pr.
+  unfold Pr, indP.
   rewrite (Ex_ext k q N _ (fun x => 1 - (if ClassicalDedekindReals.sig_not_dec (A x) then 1 else 0))).
   { rewrite Ex_minus, Ex_const by exact q_sum. reflexivity. }
   intros x.
