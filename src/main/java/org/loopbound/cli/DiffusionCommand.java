@@ -19,7 +19,7 @@ import org.loopbound.bound.Schedule;
 import org.loopbound.diffusion.DiffusionLoop;
 import org.loopbound.diffusion.GaussianMixture;
 import org.loopbound.diffusion.HistogramTv;
-import org.loopbound.diffusion.MeanInterval;
+import org.loopbound.stats.MeanInterval;
 import org.loopbound.diffusion.ReverseSampler;
 import org.loopbound.diffusion.StoppingRule;
 import org.loopbound.sim.ReplicateStreams;

@@ -11,7 +11,7 @@ import org.loopbound.arith.Precision;
 import org.loopbound.arith.Rational;
 import org.loopbound.bound.Schedule;
 import org.loopbound.diffusion.GaussianMixture;
-import org.loopbound.diffusion.MeanInterval;
+import org.loopbound.stats.MeanInterval;
 import org.loopbound.kde.Bandwidth;
 import org.loopbound.kde.K2Oracle;
 import org.loopbound.kde.KdeLoop;

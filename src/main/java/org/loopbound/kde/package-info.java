@@ -4,7 +4,8 @@
  * the agreement checks against K2 [derived] (the exact expected density and its certified TV lower bound).
  *
  * <p>Double-precision simulation; the certified values come from {@code org.loopbound.bound.K2KdeExpectedDensity}.
- * This package may depend on {@code org.loopbound.arith}, {@code .bound}, {@code .sim} (per-replicate streams) and
+ * This package may depend on {@code org.loopbound.arith}, {@code .bound}, {@code .sim} (per-replicate streams),
+ * {@code .stats} (replicate means) and
  * on {@code org.loopbound.diffusion.GaussianMixture} (the data distribution both simulators share); it never depends
  * on {@code org.loopbound.cli}.
  */
