@@ -1,7 +1,8 @@
 /**
  * The claims-audit report of {@code loopbound reproduce}: figures (deterministic SVG), the HTML page and its JSON
- * twin. Composes values computed elsewhere; computes no bound itself.
+ * twin. Renders what {@code org.loopbound.audit} returns; computes no bound, statistic or verdict itself.
  *
- * <p>Dependencies: {@code org.loopbound.arith} (to print enclosures), {@code org.loopbound.spec} (labels), Gson, JDK.
+ * <p>Dependencies: {@code org.loopbound.audit} (the audit's typed outcome), {@code org.loopbound.arith} (to print
+ * enclosures), {@code org.loopbound.spec} (labels, proof status), Gson, JDK.
  */
 package org.loopbound.report;

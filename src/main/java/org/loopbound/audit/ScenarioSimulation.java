@@ -1,0 +1,176 @@
+package org.loopbound.audit;
+
+import java.math.BigInteger;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import org.checkerframework.checker.nullness.qual.Nullable;
+import org.loopbound.arith.Certified;
+import org.loopbound.arith.Rational;
+import org.loopbound.bound.Scenario;
+import org.loopbound.sim.AtomDistribution;
+import org.loopbound.sim.GenerationSummary;
+import org.loopbound.sim.Learner;
+import org.loopbound.sim.Mixing;
+import org.loopbound.sim.SimulationConfig;
+import org.loopbound.sim.SimulationSummary;
+import org.loopbound.sim.Simulator;
+
+/**
+ * A discrete-loop simulation of the audit (p₀ uniform on k = 10 atoms, the empirical learner, stratified mixing,
+ * δ = 1/100, the exact binomial verdict at level 1/1000) and the R3 bound cross-check that C1, C2 and C6 run on
+ * their scenarios. Each run also says the {@code loopbound simulate} command that reproduces it by hand.
+ */
+final class ScenarioSimulation {
+
+    static final String P0 = "uniform:10";
+    static final Rational DELTA = Rational.of(1, 100);
+    private static final Rational ALPHA_TEST = Rational.of(1, 1000);
+    private static final int DEFAULT_GROWTH = 4;
+
+    /**
+     * One simulated scenario: its parameters, the offset of its seed from the master seed and the options that
+     * select it on the command line.
+     */
+    record Run(Scenario scenario, long subSeed, @Nullable Long n, @Nullable Rational lambda, @Nullable Long real,
+               @Nullable Long synthetic, int growthExponent, String options) {
+
+        static Run sized(Scenario scenario, long subSeed, long n, @Nullable Rational lambda) {
+            return new Run(scenario, subSeed, n, lambda, null, null, DEFAULT_GROWTH,
+                    "--n " + n + (lambda == null ? "" : " --lambda " + lambda));
+        }
+
+        static Run growing(long subSeed, long n0, int growthExponent) {
+            return new Run(Scenario.GROWING_SIZE, subSeed, n0, null, null, null, growthExponent,
+                    "--n " + n0 + " --growth-exponent " + growthExponent);
+        }
+
+        static Run mixed(Scenario scenario, long subSeed, long real, long synthetic) {
+            return new Run(scenario, subSeed, null, null, real, synthetic, DEFAULT_GROWTH,
+                    "--real " + real + " --synthetic " + synthetic);
+        }
+    }
+
+    /** The outcome of one simulation: the summary per generation and the reproduction command. */
+    record Outcome(SimulationSummary summary, String command) {
+
+        List<GenerationSummary> generations() {
+            return summary.generations();
+        }
+    }
+
+    private ScenarioSimulation() {
+    }
+
+    static Outcome simulate(ClaimCheck.Context context, Run run, int generations, int replicates) {
+        AuditConfig config = context.config();
+        long seed = config.seed() + run.subSeed();
+        SimulationConfig sim = new SimulationConfig(run.scenario(), run.scenario().schedule(new Scenario.Parameters(
+                generations, big(run.n()), run.lambda(), big(run.real()), big(run.synthetic()),
+                run.growthExponent())), AtomDistribution.parse(P0), Learner.empirical(), Mixing.STRATIFIED,
+                replicates, seed, DELTA, Rational.ONE, ALPHA_TEST, config.precision());
+        try {
+            SimulationSummary summary = SimulationSummary.of(sim, new Simulator(sim).run(config.workers(),
+                    new HashMap<>(), r -> { }, units -> { }));
+            return new Outcome(summary, "simulate --scenario " + run.scenario().cliName() + " --p0 " + P0
+                    + " --generations " + generations + " --replicates " + replicates + " --seed " + seed
+                    + " --delta " + DELTA + " " + run.options() + config.threadsOption());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during the audit's simulations", e);
+        }
+    }
+
+    /** The upper end of a certified bound (its value when exact), for plots. */
+    static double upper(Certified bound) {
+        return bound.isExact() ? bound.exact().doubleValue() : bound.enclosure().hi().doubleValue();
+    }
+
+    /** The bound of a generation; the empirical learner always has one. */
+    static Certified bound(GenerationSummary g) {
+        Certified b = g.bound();
+        if (b == null) {
+            throw new IllegalStateException("the empirical learner has a proven eps, so generation "
+                    + g.generation() + " must have a bound");
+        }
+        return b;
+    }
+
+    /**
+     * C1/C2/C6: simulates a scenario and checks the R3 bound B_i (with EPS-EMP's ε) against the exact TVs of every
+     * generation: PASS when no generation's verdict is FAIL and some is PASS.
+     */
+    static void check(ClaimCheck.Context context, ClaimSection section, Run run) {
+        AuditConfig.Plan plan = context.config().plan();
+        String scenario = run.scenario().cliName();
+        context.progress().accept("simulate " + scenario);
+        Outcome o = simulate(context, run, plan.generations(), plan.replicates());
+        List<GenerationSummary> gens = o.generations();
+        int n = gens.size();
+        Curve curve = new Curve(n);
+        long pass = 0;
+        long fail = 0;
+        double worst = 0;
+        for (GenerationSummary g : gens) {
+            curve.add(g.generation(), g);
+            pass += g.verdict() == org.loopbound.sim.Verdict.PASS ? 1 : 0;
+            fail += g.verdict() == org.loopbound.sim.Verdict.FAIL ? 1 : 0;
+            worst = Math.max(worst, g.violationRate().doubleValue());
+        }
+        section.check(fail == 0 && pass > 0, scenario + ": " + pass + " generations PASS, " + fail
+                + " FAIL (violation rate ≤ " + String.format(Locale.ROOT, "%.4f", worst) + " against (i+1)δ, δ = "
+                + DELTA + "; " + plan.replicates() + " replicates; `loopbound " + o.command() + "`)");
+        section.figure("bound-" + scenario + ".svg", "Scenario " + scenario + ": R3 bound B_i [derived] with the"
+                + " empirical learner's ε(N, δ, k) (EPS-EMP [derived]), against the simulated mean TV(p̂_i, p₀)"
+                + " and its 95% confidence band, " + plan.replicates() + " replicates.",
+                curve.chart("TV to p₀ by generation — " + scenario, "generation i", "bound B_i (R3, upper end)"));
+        section.number(scenario + ": B_" + (n - 1) + " (R3, empirical ε)",
+                bound(gens.get(n - 1)).format(context.config().jsonDigits()), "[derived]");
+    }
+
+    /** Simulated mean TVs with their intervals and the bound's upper ends, point by point, for a figure. */
+    static final class Curve {
+        private final double[] x;
+        private final double[] mean;
+        private final double[] lo;
+        private final double[] hi;
+        private final double[] bound;
+        private int size;
+
+        Curve(int points) {
+            x = new double[points];
+            mean = new double[points];
+            lo = new double[points];
+            hi = new double[points];
+            bound = new double[points];
+        }
+
+        /** Adds the point at abscissa {@code at} from one generation's summary. */
+        void add(double at, GenerationSummary g) {
+            x[size] = at;
+            mean[size] = g.meanTv().doubleValue();
+            lo[size] = g.tvCiLo();
+            hi[size] = g.tvCiHi();
+            bound[size] = upper(ScenarioSimulation.bound(g));
+            size++;
+        }
+
+        double[] mean() {
+            return mean.clone();
+        }
+
+        double[] bound() {
+            return bound.clone();
+        }
+
+        /** The simulated band and mean, and the bound dashed. */
+        Chart chart(String title, String xLabel, String boundName) {
+            return new Chart(title, xLabel, "total variation (TV)").band("simulated 95% CI", x, lo, hi)
+                    .line("simulated mean TV", x, mean).dashed(boundName, x, bound);
+        }
+    }
+
+    private static @Nullable BigInteger big(@Nullable Long v) {
+        return v == null ? null : BigInteger.valueOf(v);
+    }
+}
