@@ -13,6 +13,7 @@ import org.loopbound.arith.Rational;
 import org.loopbound.bound.D2EarlyStopping;
 import org.loopbound.bound.Scenario;
 import org.loopbound.bound.Schedule;
+import org.loopbound.param.ParameterException;
 import org.loopbound.stats.MeanInterval;
 
 /**
@@ -84,6 +85,10 @@ class DiffusionExperimentsTest {
         assertTrue(sweep.analyse(List.of(run(0.2), run(0.3))).scaling().isEmpty());
         assertThrows(IllegalArgumentException.class, () -> new TauSweep.Config(settings(), List.of(BigInteger.TEN),
                 List.of(), List.of(Rational.ONE), 2, 1, P));
+        ParameterException e = assertThrows(ParameterException.class, () -> new TauSweep.Config(settings(),
+                List.of(BigInteger.TEN), List.of(fullySynthetic(10, 0)), List.of(Rational.ONE), 1, 1, P));
+        assertEquals("R", e.symbol());
+        assertEquals("R must be ≥ 2, got 1", e.getMessage());
     }
 
     @Test

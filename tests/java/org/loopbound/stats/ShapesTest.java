@@ -48,11 +48,11 @@ class ShapesTest {
 
     @Test
     void risesThenDeclinesNeedsAnInteriorPeak() {
-        assertTrue(Shapes.risesThenDeclines(new double[] {0.30, 0.45, 0.49, 0.44}));
-        assertFalse(Shapes.risesThenDeclines(new double[] {0.5, 0.4, 0.3}));
-        assertFalse(Shapes.risesThenDeclines(new double[] {0.3, 0.4, 0.5}));
+        assertTrue(Shapes.risesThenDeclines(List.of(0.30, 0.45, 0.49, 0.44)));
+        assertFalse(Shapes.risesThenDeclines(List.of(0.5, 0.4, 0.3)));
+        assertFalse(Shapes.risesThenDeclines(List.of(0.3, 0.4, 0.5)));
         // A plateau at the start: the first maximum is the first position.
-        assertFalse(Shapes.risesThenDeclines(new double[] {0.5, 0.5, 0.4}));
-        assertFalse(Shapes.risesThenDeclines(new double[] {1}));
+        assertFalse(Shapes.risesThenDeclines(List.of(0.5, 0.5, 0.4)));
+        assertFalse(Shapes.risesThenDeclines(List.of(1.0)));
     }
 }

@@ -65,7 +65,7 @@ final class C3PhaseTransition implements ClaimCheck {
     private static void simulated(Context context, ClaimSection c3) {
         int replicates = context.config().plan().sweepReplicates();
         int n = RATIOS.size();
-        ScenarioSimulation.Curve curve = new ScenarioSimulation.Curve(n);
+        ScenarioSimulation.Curve curve = new ScenarioSimulation.Curve();
         long failing = 0;
         for (int k = 0; k < n; k++) {
             int ratio = RATIOS.get(k);
@@ -75,8 +75,8 @@ final class C3PhaseTransition implements ClaimCheck {
             failing += o.generations().stream().filter(g -> g.verdict() != org.loopbound.sim.Verdict.PASS).count();
             curve.add(ratio, o.generations().get(GENERATION));
         }
-        double[] mean = curve.mean();
-        double[] bound = curve.bound();
+        List<Double> mean = curve.mean();
+        List<Double> bound = curve.bound();
         int boundPeak = Extremum.argMax(bound);
         int last = n - 1;
         boolean risesAndFalls = Shapes.risesThenDeclines(bound);
@@ -84,8 +84,8 @@ final class C3PhaseTransition implements ClaimCheck {
                 "expanding-synthetic sweep (r = %d, s/r = 0…%d, k = 10, %d replicates, generations 0…%d): the R3 bound"
                         + " with EPS-EMP's ε holds at every s (%d generation verdicts not PASS) and rises from %.4f at"
                         + " s/r = 0 to its peak %.4f at s/r = %d, then declines to %.4f at s/r = %d: %s",
-                REAL, RATIOS.get(last), replicates, GENERATION, failing, bound[0], bound[boundPeak],
-                RATIOS.get(boundPeak), bound[last], RATIOS.get(last),
+                REAL, RATIOS.get(last), replicates, GENERATION, failing, bound.get(0), bound.get(boundPeak),
+                RATIOS.get(boundPeak), bound.get(last), RATIOS.get(last),
                 risesAndFalls ? "rise-then-decline of the bound confirmed" : "bound does NOT rise then decline"));
         int simPeak = Extremum.argMax(mean);
         c3.note(String.format(Locale.ROOT, "Observed, not judged: the simulated mean TV at generation %d is"
@@ -94,7 +94,7 @@ final class C3PhaseTransition implements ClaimCheck {
                         + " add roughly in quadrature, while the bound adds them linearly (triangle inequality, R2); so"
                         + " the rise-then-decline of claim C3 is a property of the worst-case bound and need not"
                         + " appear in the mean TV of an unbiased discrete loop.",
-                GENERATION, mean[0], mean[simPeak], RATIOS.get(simPeak), mean[last], RATIOS.get(last)));
+                GENERATION, mean.get(0), mean.get(simPeak), RATIOS.get(simPeak), mean.get(last), RATIOS.get(last)));
         c3.figure("phase-transition-simulated.svg", "Expanding-synthetic sweep, generation 3 (empirical learner, r ="
                         + " 100, k = 10): the R3 bound B_3 [derived] with EPS-EMP's ε(N, δ, k) against s/r (it rises,"
                         + " then declines, as claim C3 says of the TV bound), and the simulated mean TV(p̂_3, p₀) with"

@@ -86,7 +86,7 @@ final class C4EarlyStopping implements ClaimCheck {
                 }
                 plot.line("mean TV, " + name, x, mean);
                 if (a == 0 && g == 0) {
-                    bestSmall = x[Extremum.argMin(curve)];
+                    bestSmall = taus.get(Extremum.argMinMean(curve)).doubleValue();
                 }
                 if (large) {
                     Shapes.UShape u = Shapes.uShape(curve, LEVEL);
@@ -94,17 +94,17 @@ final class C4EarlyStopping implements ClaimCheck {
                     uShaped &= u.uShaped();
                     verdicts.append(String.format(Locale.ROOT, "%s: mean TV %.3f at τ = %s, minimum %.3f"
                                     + " at τ = %s, %.3f at τ = %s; one-sided Welch p-values (end above minimum) %.2g"
-                                    + " and %.2g (%s at level 0.025 each); ", name, mean[0], taus.get(0),
-                            mean[u.minimum()], taus.get(u.minimum()), mean[last], taus.get(last), u.pLeft(),
-                            u.pRight(), u.uShaped() ? "U-shaped" : "NOT U-shaped"));
+                                    + " and %.2g (%s at level 0.025 each); ", name, curve.get(0).mean(), taus.get(0),
+                            curve.get(u.minimum()).mean(), taus.get(u.minimum()), curve.get(last).mean(),
+                            taus.get(last), u.pLeft(), u.pRight(), u.uShaped() ? "U-shaped" : "NOT U-shaped"));
                 }
             }
         }
         // D2's scaling τ* ∝ N^(1/5), anchored at the empirical best τ for N = 100 (D2 fixes τ* only up to D0's
         // hidden constants, so only the ratio between sizes is a prediction).
         plot.marker(bestSmall * Math.pow(4, 0.2), "D2: best τ(N=100)·4^(1/5)");
-        c4.check(uShaped, verdicts.toString() + reps + " replicates; `loopbound diffusion tau-sweep --n 100,400 --taus " + TAUS
-                + " --generations 1 --replicates " + reps + " --seed " + seed + config.threadsOption() + "`");
+        c4.check(uShaped, verdicts.toString() + reps + " replicates; `loopbound diffusion tau-sweep --n 100,400 --taus "
+                + TAUS + " --generations 1 --replicates " + reps + " --seed " + seed + config.threadsOption() + "`");
         for (TauSweep.Scaling s : res.scaling()) {
             c4.number("empirical exponent of the best τ in N, generation " + s.generation()
                     + " (grid argmin, N = 100, 400; D2 predicts 1/5)",

@@ -1,6 +1,7 @@
 package org.loopbound.audit;
 
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -107,7 +108,7 @@ final class ScenarioSimulation {
         Outcome o = simulate(context, run, plan.generations(), plan.replicates());
         List<GenerationSummary> gens = o.generations();
         int n = gens.size();
-        Curve curve = new Curve(n);
+        Curve curve = new Curve();
         long pass = 0;
         long fail = 0;
         double worst = 0;
@@ -128,46 +129,44 @@ final class ScenarioSimulation {
                 bound(gens.get(n - 1)).format(context.config().jsonDigits()), "[derived]");
     }
 
-    /** Simulated mean TVs with their intervals and the bound's upper ends, point by point, for a figure. */
+    /**
+     * Simulated mean TVs with their intervals and the bound's upper ends, point by point, for a figure. Lists, not
+     * arrays, where indices are computed: the Index Checker need not trace them.
+     */
     static final class Curve {
-        private final double[] x;
-        private final double[] mean;
-        private final double[] lo;
-        private final double[] hi;
-        private final double[] bound;
-        private int size;
-
-        Curve(int points) {
-            x = new double[points];
-            mean = new double[points];
-            lo = new double[points];
-            hi = new double[points];
-            bound = new double[points];
-        }
+        private final List<Double> x = new ArrayList<>();
+        private final List<Double> mean = new ArrayList<>();
+        private final List<Double> lo = new ArrayList<>();
+        private final List<Double> hi = new ArrayList<>();
+        private final List<Double> bound = new ArrayList<>();
 
         /** Adds the point at abscissa {@code at} from one generation's summary. */
         void add(double at, GenerationSummary g) {
-            x[size] = at;
-            mean[size] = g.meanTv().doubleValue();
-            lo[size] = g.tvCiLo();
-            hi[size] = g.tvCiHi();
-            bound[size] = upper(ScenarioSimulation.bound(g));
-            size++;
+            x.add(at);
+            mean.add(g.meanTv().doubleValue());
+            lo.add(g.tvCiLo());
+            hi.add(g.tvCiHi());
+            bound.add(upper(ScenarioSimulation.bound(g)));
         }
 
-        double[] mean() {
-            return mean.clone();
+        List<Double> mean() {
+            return List.copyOf(mean);
         }
 
-        double[] bound() {
-            return bound.clone();
+        List<Double> bound() {
+            return List.copyOf(bound);
         }
 
         /** The simulated band and mean, and the bound dashed. */
         Chart chart(String title, String xLabel, String boundName) {
-            return new Chart(title, xLabel, "total variation (TV)").band("simulated 95% CI", x, lo, hi)
-                    .line("simulated mean TV", x, mean).dashed(boundName, x, bound);
+            double[] at = array(x);
+            return new Chart(title, xLabel, "total variation (TV)").band("simulated 95% CI", at, array(lo), array(hi))
+                    .line("simulated mean TV", at, array(mean)).dashed(boundName, at, array(bound));
         }
+    }
+
+    static double[] array(List<Double> v) {
+        return v.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     private static @Nullable BigInteger big(@Nullable Long v) {

@@ -18,8 +18,9 @@ final class RunOptions {
                     + " (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--threads", paramLabel = "T",
-            description = "Worker threads, in [1, 1024] (default: available processors).")
+    @Option(names = "--threads", paramLabel = "THREADS",
+            description = "Worker threads, in [1, 1024] (default: available processors); never changes any output"
+                    + " byte.")
     @Nullable Integer threads;
 
     @Option(names = "--out", paramLabel = "DIR",

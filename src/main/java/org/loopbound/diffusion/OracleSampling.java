@@ -2,6 +2,7 @@ package org.loopbound.diffusion;
 
 import java.util.List;
 import org.loopbound.sim.ReplicateStreams;
+import org.loopbound.param.ParameterException;
 import org.loopbound.stats.Experiment;
 import org.loopbound.stats.MeanInterval;
 
@@ -24,6 +25,13 @@ public final class OracleSampling implements Experiment<HistogramTv.Estimate, Or
      */
     public record Config(GaussianMixture p0, ReverseSampler sampler, HistogramTv estimator, int samples,
                          int replicates, long seed) {
+
+        /** Checks R ≥ 2 ({@link ParameterException} naming R otherwise). */
+        public Config {
+            if (replicates < 2) {
+                throw ParameterException.outside("R", "≥ 2", replicates);
+            }
+        }
     }
 
     /**

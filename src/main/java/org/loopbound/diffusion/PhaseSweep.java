@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.loopbound.bound.Scenario;
 import org.loopbound.bound.Schedule;
+import org.loopbound.param.ParameterException;
 import org.loopbound.stats.Experiment;
 import org.loopbound.stats.Extremum;
 import org.loopbound.stats.MeanInterval;
@@ -32,8 +33,11 @@ public final class PhaseSweep implements Experiment<List<DiffusionLoop.Generatio
     public record Config(DiffusionLoop.Settings settings, BigInteger real, List<BigInteger> synthetic,
                          int generations, StoppingRule rule, int replicates, long seed) {
 
-        /** Copies the list of amounts. */
+        /** Copies the list of amounts and checks R ≥ 2 ({@link ParameterException} naming R otherwise). */
         public Config {
+            if (replicates < 2) {
+                throw ParameterException.outside("R", "≥ 2", replicates);
+            }
             synthetic = List.copyOf(synthetic);
             if (synthetic.isEmpty()) {
                 throw new IllegalArgumentException("a phase sweep needs at least one synthetic amount");
@@ -102,7 +106,7 @@ public final class PhaseSweep implements Experiment<List<DiffusionLoop.Generatio
             for (List<MeanInterval> row : tv) {
                 column.add(row.get(g));
             }
-            peaks.add(Extremum.argMax(column));
+            peaks.add(Extremum.argMaxMean(column));
         }
         return new Result(List.copyOf(runs), tv, peaks);
     }

@@ -2,6 +2,7 @@ package org.loopbound.diffusion;
 
 import java.util.List;
 import org.loopbound.bound.Schedule;
+import org.loopbound.param.ParameterException;
 import org.loopbound.stats.Experiment;
 import org.loopbound.stats.MeanInterval;
 
@@ -25,6 +26,13 @@ public final class StoppingComparison implements Experiment<List<DiffusionLoop.G
      */
     public record Config(DiffusionLoop.Settings settings, Schedule schedule, StoppingRule fixed, StoppingRule d2,
                          int replicates, long seed) {
+
+        /** Checks R ≥ 2 ({@link ParameterException} naming R otherwise). */
+        public Config {
+            if (replicates < 2) {
+                throw ParameterException.outside("R", "≥ 2", replicates);
+            }
+        }
     }
 
     /**

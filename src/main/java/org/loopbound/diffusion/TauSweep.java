@@ -8,6 +8,7 @@ import org.loopbound.arith.Precision;
 import org.loopbound.arith.Rational;
 import org.loopbound.bound.D2EarlyStopping;
 import org.loopbound.bound.Schedule;
+import org.loopbound.param.ParameterException;
 import org.loopbound.stats.Experiment;
 import org.loopbound.stats.Extremum;
 import org.loopbound.stats.LeastSquares;
@@ -38,8 +39,11 @@ public final class TauSweep implements Experiment<List<DiffusionLoop.Generation>
     public record Config(DiffusionLoop.Settings settings, List<BigInteger> sizes, List<Schedule> schedules,
                          List<Rational> taus, int replicates, long seed, Precision precision) {
 
-        /** Copies the lists and checks that they fit together. */
+        /** Copies the lists and checks that they fit together and that R ≥ 2 (a {@link ParameterException}). */
         public Config {
+            if (replicates < 2) {
+                throw ParameterException.outside("R", "≥ 2", replicates);
+            }
             sizes = List.copyOf(sizes);
             schedules = List.copyOf(schedules);
             taus = List.copyOf(taus);
@@ -144,7 +148,7 @@ public final class TauSweep implements Experiment<List<DiffusionLoop.Generation>
                     column.add(cell.get(g));
                 }
                 BigInteger ni = config.schedules().get(a).size(g);
-                best.add(new Best(a, g, ni, Extremum.argMin(column),
+                best.add(new Best(a, g, ni, Extremum.argMinMean(column),
                         D2EarlyStopping.optimalStoppingTime(m, ni, config.precision())));
             }
         }

@@ -4,6 +4,7 @@ import java.util.List;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.loopbound.arith.Precision;
 import org.loopbound.bound.Schedule;
+import org.loopbound.param.ParameterException;
 import org.loopbound.stats.Experiment;
 import org.loopbound.stats.MeanInterval;
 
@@ -29,6 +30,13 @@ public final class KdeLoopExperiment implements Experiment<List<KdeLoop.Generati
      */
     public record Config(KdeLoop.Settings settings, Schedule schedule, int replicates, long seed,
                          Precision precision) {
+
+        /** Checks R ≥ 2 ({@link ParameterException} naming R otherwise). */
+        public Config {
+            if (replicates < 2) {
+                throw ParameterException.outside("R", "≥ 2", replicates);
+            }
+        }
     }
 
     /**

@@ -24,7 +24,7 @@ public final class Extremum {
      * @return the least k with mean_k = min_j mean_j
      * @throws IllegalArgumentException if {@code cells} is empty
      */
-    public static int argMin(List<MeanInterval> cells) {
+    public static int argMinMean(List<MeanInterval> cells) {
         int best = first(cells);
         for (int k = 1; k < cells.size(); k++) {
             if (cells.get(k).mean() < cells.get(best).mean()) {
@@ -47,7 +47,7 @@ public final class Extremum {
      * @return the least k with mean_k = max_j mean_j
      * @throws IllegalArgumentException if {@code cells} is empty
      */
-    public static int argMax(List<MeanInterval> cells) {
+    public static int argMaxMean(List<MeanInterval> cells) {
         int best = first(cells);
         for (int k = 1; k < cells.size(); k++) {
             if (cells.get(k).mean() > cells.get(best).mean()) {
@@ -58,10 +58,10 @@ public final class Extremum {
     }
 
     /*@ public normal_behavior
-      @ requires values.length >= 1;
-      @ ensures 0 <= \result && \result < values.length;
-      @ ensures (\forall int k; 0 <= k && k < values.length; values[\result] >= values[k]);
-      @ ensures (\forall int k; 0 <= k && k < \result; values[k] < values[\result]);
+      @ requires !values.isEmpty();
+      @ ensures 0 <= \result && \result < values.size();
+      @ ensures (\forall int k; 0 <= k && k < values.size(); values.get(\result) >= values.get(k));
+      @ ensures (\forall int k; 0 <= k && k < \result; values.get(k) < values.get(\result));
       @*/
     /**
      * The first position of the largest value (a certified curve's upper ends, say).
@@ -70,13 +70,13 @@ public final class Extremum {
      * @return the least k with values[k] = max_j values[j]
      * @throws IllegalArgumentException if {@code values} is empty
      */
-    public static int argMax(double[] values) {
-        if (values.length == 0) {
+    public static int argMax(List<Double> values) {
+        if (values.isEmpty()) {
             throw new IllegalArgumentException("the argmax of no values is undefined");
         }
         int best = 0;
-        for (int k = 1; k < values.length; k++) {
-            if (values[k] > values[best]) {
+        for (int k = 1; k < values.size(); k++) {
+            if (values.get(k) > values.get(best)) {
                 best = k;
             }
         }

@@ -53,7 +53,8 @@ public record MeanInterval(double mean, double sd, double lo, double hi, int cou
     }
 
     /*@ public normal_behavior
-      @ requires !replicates.isEmpty() && (* every replicate has the same length L *) && 0 < confidence && confidence < 1;
+      @ requires !replicates.isEmpty() && (* every replicate has the same length L *);
+      @ requires 0 < confidence && confidence < 1;
       @ ensures \result.size() == replicates.get(0).size();
       @ ensures (\forall int g; 0 <= g && g < \result.size();
       @         \result.get(g).equals(of({value(replicates.get(r).get(g)) : r}, confidence)));

@@ -24,7 +24,7 @@ public final class Shapes {
 
     /*@ public normal_behavior
       @ requires curve.size() >= 1 && (* every cell has at least 2 replicates *) && 0 < level && level < 1;
-      @ ensures \result.minimum() == Extremum.argMin(curve);
+      @ ensures \result.minimum() == Extremum.argMinMean(curve);
       @ ensures \result.uShaped() == (0 < \result.minimum() && \result.minimum() < curve.size() - 1
       @         && \result.pLeft() < level && \result.pRight() < level);
       @*/
@@ -43,7 +43,7 @@ public final class Shapes {
         if (!(level > 0 && level < 1)) {
             throw new IllegalArgumentException("the level must be in (0, 1), got " + level);
         }
-        int best = Extremum.argMin(curve);
+        int best = Extremum.argMinMean(curve);
         int last = curve.size() - 1;
         double pLeft = WelchTest.greater(curve.get(0), curve.get(best));
         double pRight = WelchTest.greater(curve.get(last), curve.get(best));
@@ -51,8 +51,8 @@ public final class Shapes {
     }
 
     /*@ public normal_behavior
-      @ requires values.length >= 1;
-      @ ensures \result == (0 < Extremum.argMax(values) && Extremum.argMax(values) < values.length - 1);
+      @ requires !values.isEmpty();
+      @ ensures \result == (0 < Extremum.argMax(values) && Extremum.argMax(values) < values.size() - 1);
       @*/
     /**
      * Whether a curve rises, then declines: its (first) largest value lies strictly inside, so it is above both
@@ -62,8 +62,8 @@ public final class Shapes {
      * @return whether the first argmax is neither the first nor the last position
      * @throws IllegalArgumentException if {@code values} is empty
      */
-    public static boolean risesThenDeclines(double[] values) {
+    public static boolean risesThenDeclines(List<Double> values) {
         int peak = Extremum.argMax(values);
-        return peak > 0 && peak < values.length - 1;
+        return peak > 0 && peak < values.size() - 1;
     }
 }
