@@ -27,7 +27,7 @@ class LayersTest {
             Map.entry("arith", List.of("kernel")),
             Map.entry("param", List.of("arith")),
             Map.entry("spec", List.of()),
-            Map.entry("stats", List.of("arith", "param")),
+            Map.entry("stats", List.of("arith", "param", "run")),
             Map.entry("plot", List.of()),
             Map.entry("bound", List.of("kernel", "arith", "param")),
             Map.entry("sim", List.of("kernel", "arith", "param", "bound", "stats", "run")),
@@ -37,7 +37,7 @@ class LayersTest {
             Map.entry("run", List.of("param")),
             Map.entry("sweep", List.of("arith", "param", "bound", "sim", "spec", "stats", "plot", "run")),
             Map.entry("audit", List.of("arith", "param", "bound", "sim", "exact", "diffusion", "kde", "spec", "stats",
-                    "run")),
+                    "run", "plot")),
             Map.entry("report", List.of("arith", "param", "bound", "spec", "audit", "stats", "plot", "sim",
                     "diffusion", "kde", "exact")));
 

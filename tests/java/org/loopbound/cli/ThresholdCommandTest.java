@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** {@code loopbound threshold} in its four modes (P1, P2, D2, D1): JSON shape, human output, bad input. */
+/**
+ * {@code loopbound threshold} in its four subcommands (p1, p2, d2, d1): JSON shape, human output, bad input (each mode
+ * has only its own options).
+ */
 class ThresholdCommandTest {
 
     private static JsonObject json(String... args) {
@@ -31,7 +34,7 @@ class ThresholdCommandTest {
 
     @Test
     void p1WithTheDefaultInheritedErrorIsExactForAlphaOneHalf() {
-        JsonObject o = json("threshold", "--alpha", "1/2", "--b", "1", "--real", "100", "--json");
+        JsonObject o = json("threshold", "p1", "--alpha", "1/2", "--b", "1", "--real", "100", "--json");
         assertEquals("P1", o.get("result").getAsString());
         assertEquals("[derived]", o.get("label").getAsString());
         assertEquals("C3", o.get("claim").getAsString());
@@ -46,7 +49,7 @@ class ThresholdCommandTest {
 
     @Test
     void p1EnclosuresMeetTheRequestedWidth() {
-        JsonObject o = json("threshold", "--alpha", "1/4", "--b", "2", "--real", "1000", "--width", "1e-25",
+        JsonObject o = json("threshold", "p1", "--alpha", "1/4", "--b", "2", "--real", "1000", "--width", "1e-25",
                 "--json");
         JsonObject s = o.getAsJsonObject("s_star");
         assertTrue(hi(s).subtract(lo(s)).compareTo(new BigDecimal("1e-25")) <= 0, s.toString());
@@ -57,18 +60,18 @@ class ThresholdCommandTest {
 
     @Test
     void p1WithoutTransitionSaysSo() {
-        JsonObject o = json("threshold", "--alpha", "1/2", "--b", "3", "--real", "100", "--inherited", "1/10",
+        JsonObject o = json("threshold", "p1", "--alpha", "1/2", "--b", "3", "--real", "100", "--inherited", "1/10",
                 "--json");
         assertFalse(o.get("transition_exists").getAsBoolean());
         assertTrue(o.has("value_at_zero"));
-        CliRunner.Result r = CliRunner.run("threshold", "--alpha", "1/2", "--b", "3", "--real", "100", "--inherited",
-                "1/10");
+        CliRunner.Result r = CliRunner.run("threshold", "p1", "--alpha", "1/2", "--b", "3", "--real", "100",
+                "--inherited", "1/10");
         assertTrue(r.out().contains("no transition"), r.out());
     }
 
     @Test
     void p1HumanOutputNamesResultLabelAndShape() {
-        CliRunner.Result r = CliRunner.run("threshold", "--alpha", "1/5", "--b", "1", "--real", "50");
+        CliRunner.Result r = CliRunner.run("threshold", "p1", "--alpha", "1/5", "--b", "1", "--real", "50");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().startsWith("P1 Phase transition, one step [derived] (bears on C3)"), r.out());
         assertTrue(r.out().contains("not the paper's own theorem"), r.out());
@@ -79,7 +82,7 @@ class ThresholdCommandTest {
 
     @Test
     void p2EnclosesTheReferenceAndAgreesWithP1AtOneGeneration() {
-        JsonObject o = json("threshold", "--alpha", "1/2", "--b", "1", "--real", "100", "--generations", "2",
+        JsonObject o = json("threshold", "p2", "--alpha", "1/2", "--b", "1", "--real", "100", "--generations", "2",
                 "--json");
         assertEquals("P2", o.get("result").getAsString());
         assertEquals("[derived]", o.get("label").getAsString());
@@ -91,7 +94,7 @@ class ThresholdCommandTest {
         assertTrue(lo(cert.getAsJsonObject("derivative_at_lo")).signum() > 0);
         assertTrue(hi(cert.getAsJsonObject("derivative_at_hi")).signum() < 0);
 
-        JsonObject one = json("threshold", "--alpha", "1/2", "--b", "1", "--real", "100", "--generations", "1",
+        JsonObject one = json("threshold", "p2", "--alpha", "1/2", "--b", "1", "--real", "100", "--generations", "1",
                 "--json");
         JsonObject r1 = one.getAsJsonObject("ratio");
         assertTrue(lo(r1).compareTo(new BigDecimal(3)) <= 0 && hi(r1).compareTo(new BigDecimal(3)) >= 0);
@@ -101,12 +104,12 @@ class ThresholdCommandTest {
 
     @Test
     void p2HonoursTheWidthAndPrintsTheCertificate() {
-        JsonObject o = json("threshold", "--alpha", "1/2", "--b", "1", "--real", "100", "--generations", "10",
+        JsonObject o = json("threshold", "p2", "--alpha", "1/2", "--b", "1", "--real", "100", "--generations", "10",
                 "--width", "1e-30", "--json");
         JsonObject s = o.getAsJsonObject("s_star");
         assertTrue(hi(s).subtract(lo(s)).compareTo(new BigDecimal("1e-30")) <= 0, s.toString());
         assertTrue(lo(s).compareTo(new BigDecimal("1239.17")) > 0 && hi(s).compareTo(new BigDecimal("1239.18")) < 0);
-        CliRunner.Result r = CliRunner.run("threshold", "--alpha", "1/2", "--b", "1", "--real", "100",
+        CliRunner.Result r = CliRunner.run("threshold", "p2", "--alpha", "1/2", "--b", "1", "--real", "100",
                 "--generations", "3");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().startsWith("P2 Phase transition, i generations [derived]"), r.out());
@@ -117,7 +120,7 @@ class ThresholdCommandTest {
 
     @Test
     void stoppingPrintsTheMinimizerTheMinimumAndTheCubicRoot() {
-        JsonObject o = json("threshold", "--stopping", "--m", "8", "--n", "16", "--json");
+        JsonObject o = json("threshold", "d2", "--m", "8", "--n", "16", "--json");
         assertEquals("D2", o.get("result").getAsString());
         assertEquals("C4", o.get("claim").getAsString());
         assertEquals("2", o.getAsJsonObject("tau_star").get("exact").getAsString());
@@ -132,13 +135,13 @@ class ThresholdCommandTest {
 
     @Test
     void diffusionSaysUpToTheHiddenConstantEverywhere() {
-        JsonObject o = json("threshold", "--diffusion", "--scenario", "fixed-proportion", "--n", "1000", "--lambda",
+        JsonObject o = json("threshold", "d1", "--scenario", "fixed-proportion", "--n", "1000", "--lambda",
                 "1/2", "--m", "100", "--generations", "3", "--json");
         assertEquals("D1", o.get("result").getAsString());
         assertEquals("up to the hidden constant C of D0 [imported]", o.get("hidden_constant").getAsString());
         assertEquals(4, o.getAsJsonArray("values").size());
         assertEquals("d2", o.getAsJsonObject("parameters").get("tau_rule").getAsString());
-        CliRunner.Result r = CliRunner.run("threshold", "--diffusion", "--scenario", "fully-synthetic", "--n",
+        CliRunner.Result r = CliRunner.run("threshold", "d1", "--scenario", "fully-synthetic", "--n",
                 "1000", "--m", "100", "--tau", "2", "--generations", "2");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().startsWith("D1 "), r.out());
@@ -147,30 +150,33 @@ class ThresholdCommandTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "--alpha 1 --b 1 --real 100 | --alpha must be in (0, 1)",
-        "--alpha 0 --b 1 --real 100 | --alpha must be in (0, 1)",
-        "--alpha 1/2 --b 0 --real 100 | --b must be > 0",
-        "--alpha 1/2 --b 1 --real -3 | --real must be > 0",
-        "--alpha 1/2 --b 1 --real 100 --inherited 0 | --inherited must be > 0",
-        "--alpha 1/2 --b 1 --real 100 --generations 0 | --generations must be in [1, 10000] for P2",
-        "--alpha 1/2 --b 1 --real 100 --width 0 | --width must be > 0",
-        "--alpha 1/2 --b 1 --real 100 --generations 2 --width -1 | --width must be > 0",
-        "--alpha 1/2 --b 1 --real 100 --inherited 1 --generations 2 | are different modes",
-        "--b 1 --real 100 | --alpha is required",
-        "--alpha 1/2 --b 1 --real 100 --m 4 | --m is not an option of the threshold",
-        "--stopping --m 0 --n 5 | --m must be a whole number in [1, 10^18]",
-        "--stopping --m 5 --n 0 | --n must be a whole number in [1, 10^18]",
-        "--stopping --m 5 | --n is required",
-        "--stopping --m 5 --n 5 --alpha 1/2 | --alpha is not an option of --stopping",
-        "--stopping --diffusion --m 5 --n 5 | different modes",
-        "--diffusion --scenario fully-synthetic --n 10 --m 10 --tau 1/2 | --tau must be >= 1",
-        "--diffusion --scenario fully-synthetic --n 1 --m 1 | --m (m) must make m·N_j ≥ 4",
-        "--diffusion --scenario fully-synthetic --n 10 --m 10 --width 1 | --width is not an option of --diffusion",
-        "--diffusion --scenario nope --n 10 --m 10 | --scenario must be one of",
-        "--diffusion --scenario fixed-proportion --n 10 --m 10 | --lambda (λ) is required by scenario fixed-proportion",
-        "--diffusion --scenario fully-synthetic --n 10 --m 10 --extra -1 | --extra must be ≥ 0",
-        "--diffusion --scenario fully-synthetic --n 10 --m 10 --tau-rule x | --tau-rule must be d2",
-        "--alpha abc --b 1 --real 100 | is not a number",
+        "p1 --alpha 1 --b 1 --real 100 | --alpha must be in (0, 1)",
+        "p1 --alpha 0 --b 1 --real 100 | --alpha must be in (0, 1)",
+        "p1 --alpha 1/2 --b 0 --real 100 | --b must be > 0",
+        "p1 --alpha 1/2 --b 1 --real -3 | --real must be > 0",
+        "p1 --alpha 1/2 --b 1 --real 100 --inherited 0 | --inherited must be > 0",
+        "p2 --alpha 1/2 --b 1 --real 100 --generations 0 | --generations must be in [1, 10000] for P2",
+        "p1 --alpha 1/2 --b 1 --real 100 --width 0 | --width must be > 0",
+        "p2 --alpha 1/2 --b 1 --real 100 --generations 2 --width -1 | --width must be > 0",
+        "p1 --alpha 1/2 --b 1 --real 100 --inherited 1 --generations 2 | Unknown options: '--generations', '2'",
+        "p2 --alpha 1/2 --b 1 --real 100 --inherited 1 --generations 2 | Unknown options: '--inherited', '1'",
+        "p1 --b 1 --real 100 | Missing required option: '--alpha",
+        "p2 --alpha 1/2 --b 1 --real 100 | Missing required option: '--generations",
+        "p1 --alpha 1/2 --b 1 --real 100 --m 4 | Unknown options: '--m', '4'",
+        "d2 --m 0 --n 5 | --m must be a whole number in [1, 10^18]",
+        "d2 --m 5 --n 0 | --n must be a whole number in [1, 10^18]",
+        "d2 --m 5 | Missing required option: '--n",
+        "d2 --m 5 --n 5 --alpha 1/2 | Unknown options: '--alpha', '1/2'",
+        "--m 5 --n 5 | Unknown options: '--m', '5'",
+        "d1 --scenario fully-synthetic --n 10 --m 10 --tau 1/2 | --tau must be >= 1",
+        "d1 --scenario fully-synthetic --n 10 --m 10 --tau 2 --tau-rule d2 | mutually exclusive",
+        "d1 --scenario fully-synthetic --n 1 --m 1 | --m (m) must make m·N_j ≥ 4",
+        "d1 --scenario fully-synthetic --n 10 --m 10 --width 1 | Unknown options: '--width', '1'",
+        "d1 --scenario nope --n 10 --m 10 | --scenario must be one of",
+        "d1 --scenario fixed-proportion --n 10 --m 10 | needs --lambda",
+        "d1 --scenario fully-synthetic --n 10 --m 10 --extra -1 | --extra must be ≥ 0",
+        "d1 --scenario fully-synthetic --n 10 --m 10 --tau-rule x | --tau-rule must be d2",
+        "p1 --alpha abc --b 1 --real 100 | is not a number",
     })
     void badInputIsOneLineExitTwo(String args, String message) {
         CliRunner.Result r = CliRunner.run(("threshold " + args).split(" "));
@@ -183,7 +189,7 @@ class ThresholdCommandTest {
 
     @Test
     void anUnreachableWidthIsACertificationFailure() {
-        CliRunner.Result r = CliRunner.run("threshold", "--alpha", "1/2", "--b", "1", "--real", "100",
+        CliRunner.Result r = CliRunner.run("threshold", "p2", "--alpha", "1/2", "--b", "1", "--real", "100",
                 "--generations", "3", "--width", "1e-20000");
         assertEquals(1, r.exit(), r.err());
         assertTrue(r.err().contains("cannot certify"), r.err());

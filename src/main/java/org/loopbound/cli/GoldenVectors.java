@@ -41,14 +41,14 @@ final class GoldenVectors {
                     "--eps", "1/100", "--generations", "7"),
             List.of("bound", "--scenario", "fixed-proportion", "--n", "10000", "--lambda", "1/2", "--atoms", "10",
                     "--delta", "1/1000", "--generations", "3"),
-            List.of("threshold", "--alpha", "1/2", "--b", "1", "--real", "100"),
-            List.of("threshold", "--alpha", "1/3", "--b", "2", "--real", "50", "--inherited", "1/2"),
-            List.of("threshold", "--alpha", "1/2", "--b", "1", "--real", "100", "--generations", "2", "--width",
-                    "1e-30"),
-            List.of("threshold", "--alpha", "1/2", "--b", "1", "--real", "1", "--generations", "10", "--width",
-                    "1e-30"),
-            List.of("threshold", "--stopping", "--m", "100", "--n", "1000"),
-            List.of("threshold", "--diffusion", "--scenario", "fixed-proportion", "--lambda", "1/2", "--n", "1000",
+            List.of("threshold", "p1", "--alpha", "1/2", "--b", "1", "--real", "100"),
+            List.of("threshold", "p1", "--alpha", "1/3", "--b", "2", "--real", "50", "--inherited", "1/2"),
+            List.of("threshold", "p2", "--alpha", "1/2", "--b", "1", "--real", "100", "--generations", "2",
+                    "--width", "1e-30"),
+            List.of("threshold", "p2", "--alpha", "1/2", "--b", "1", "--real", "1", "--generations", "10",
+                    "--width", "1e-30"),
+            List.of("threshold", "d2", "--m", "100", "--n", "1000"),
+            List.of("threshold", "d1", "--scenario", "fixed-proportion", "--lambda", "1/2", "--n", "1000",
                     "--m", "100", "--generations", "3"),
             List.of("kde-bias", "--bandwidth", "1/5", "--generations", "9"),
             List.of("kde-bias", "--bandwidth", "1/5", "--lambda", "1/2", "--generations", "4"));
@@ -71,10 +71,23 @@ final class GoldenVectors {
         return JsonParser.parseString(out.toString(StandardCharsets.UTF_8)).getAsJsonObject();
     }
 
-    /** Option name → value for an argument list {@code cmd --a x --flag --b y}; flags get "true". */
+    /** The command words of an argument list: everything before the first option, e.g. {@code threshold p2}. */
+    static String command(List<String> args) {
+        return String.join(" ", args.subList(0, firstOption(args)));
+    }
+
+    private static int firstOption(List<String> args) {
+        int i = 0;
+        while (i < args.size() && !args.get(i).startsWith("--")) {
+            i++;
+        }
+        return i;
+    }
+
+    /** Option name → value for an argument list {@code cmd [sub] --a x --flag --b y}; flags get "true". */
     static Map<String, String> parameters(List<String> args) {
         Map<String, String> p = new LinkedHashMap<>();
-        for (int i = 1; i < args.size(); i++) {
+        for (int i = firstOption(args); i < args.size(); i++) {
             String key = args.get(i).replaceFirst("^--", "");
             boolean flag = i + 1 >= args.size() || args.get(i + 1).startsWith("--");
             p.put(key, flag ? "true" : args.get(++i));
@@ -82,9 +95,9 @@ final class GoldenVectors {
         return p;
     }
 
-    /** The argument list that {@link #parameters} came from. */
+    /** The argument list that {@link #command} and {@link #parameters} came from. */
     static List<String> arguments(String command, Map<String, String> parameters) {
-        List<String> a = new ArrayList<>(List.of(command));
+        List<String> a = new ArrayList<>(List.of(command.trim().split("\\s+")));
         parameters.forEach((k, v) -> {
             a.add("--" + k);
             if (!"true".equals(v)) {
@@ -98,7 +111,7 @@ final class GoldenVectors {
     static List<Vector> vectorsOf(List<String> args) {
         JsonObject o = runJson(args);
         List<Vector> out = new ArrayList<>();
-        collect(o, "", o.has("result") ? o.get("result").getAsString() : "?", args.get(0), parameters(args), out);
+        collect(o, "", o.has("result") ? o.get("result").getAsString() : "?", command(args), parameters(args), out);
         return out;
     }
 

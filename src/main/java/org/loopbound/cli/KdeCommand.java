@@ -1,5 +1,7 @@
 package org.loopbound.cli;
 
+import static org.loopbound.cli.SimulationOutput.num;
+
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.math.BigInteger;
@@ -13,10 +15,11 @@ import org.loopbound.bound.Scenario;
 import org.loopbound.run.RunDirectory;
 import org.loopbound.bound.Schedule;
 import org.loopbound.diffusion.GaussianMixture;
-import org.loopbound.diffusion.MeanInterval;
 import org.loopbound.kde.Bandwidth;
 import org.loopbound.kde.K2Oracle;
 import org.loopbound.kde.KdeLoop;
+import org.loopbound.kde.KdeLoopExperiment;
+import org.loopbound.stats.MeanInterval;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -65,7 +68,7 @@ public final class KdeCommand implements Runnable {
         String points = "";
 
         final ScenarioOptions scenario = ScenarioOptions.of(LIMITS, Scenario.FULLY_SYNTHETIC, 2, true);
-        @Mixin DiffusionCommand.RunOptions run = new DiffusionCommand.RunOptions();
+        @Mixin RunOptions run = new RunOptions();
         @Mixin CommonOptions common = new CommonOptions();
 
         @Override
@@ -81,7 +84,7 @@ public final class KdeCommand implements Runnable {
             Precision p = common.precision();
             GaussianMixture mix = GaussianMixture.parse(p0);
             Bandwidth h = bandwidth.trim().equalsIgnoreCase("silverman") ? Bandwidth.silverman()
-                    : Bandwidth.fixed(DiffusionCommand.positiveRational("--bandwidth", bandwidth));
+                    : Bandwidth.fixed(ListOptions.positiveRational("--bandwidth", bandwidth));
             double[] x = checkPoints();
             Schedule schedule = scenario.schedule();
             int reps = run.replicates();
@@ -94,9 +97,10 @@ public final class KdeCommand implements Runnable {
             run.describe(params);
             params.addProperty("precision_bits", p.bits());
             RunDirectory dir = run.directory("kde loop", params);
-            List<List<KdeLoop.Generation>> runs = run.tasks(reps,
-                    r -> KdeLoop.run(settings, schedule, run.seed, r), dir,
-                    LoopRecords.kde(schedule.generations(), x.length), spec.commandLine().getErr(), "kde loop");
+            KdeLoopExperiment.Result res = run.execute(KdeLoopExperiment.of(new KdeLoopExperiment.Config(settings,
+                    schedule, reps, run.seed, p)), dir, LoopRecords.kde(schedule.generations(), x.length), spec,
+                    "kde loop");
+            List<List<KdeLoop.Generation>> runs = res.runs();
             StringBuilder csv = new StringBuilder("generation,replicate,n,bandwidth,tv");
             for (int k = 0; k < x.length; k++) {
                 csv.append(",density_").append(k);
@@ -105,21 +109,18 @@ public final class KdeCommand implements Runnable {
             for (int r = 0; r < runs.size(); r++) {
                 for (KdeLoop.Generation g : runs.get(r)) {
                     csv.append(g.generation()).append(',').append(r).append(',').append(g.size()).append(',')
-                            .append(DiffusionCommand.num(g.bandwidth())).append(',')
-                            .append(DiffusionCommand.num(g.tv()));
+                            .append(num(g.bandwidth())).append(',').append(num(g.tv()));
                     for (double d : g.density()) {
-                        csv.append(',').append(DiffusionCommand.num(d));
+                        csv.append(',').append(num(d));
                     }
                     csv.append('\n');
                 }
             }
+            String why = res.k2NotApplicable();
+            List<K2Oracle.DensityCheck> dc = res.densityChecks();
+            List<K2Oracle.TvCheck> tc = res.tvChecks();
 
-            K2Oracle oracle = K2Oracle.forLoop(mix, h, schedule);
-            String why = K2Oracle.whyNot(mix, h, schedule);
-            List<K2Oracle.DensityCheck> dc = oracle == null ? List.of() : oracle.densityChecks(runs, x, 0.95);
-            List<K2Oracle.TvCheck> tc = oracle == null ? List.of() : oracle.tvChecks(runs, 0.95, p);
-
-            JsonObject o = DiffusionCommand.result("K2", "K1");
+            JsonObject o = SimulationOutput.result("K2", "K1");
             o.add("parameters", params);
             o.addProperty("tv_method", "trapezoid quadrature of |p_i - p0| (no estimator noise; error about 1e-3"
                     + " relative)");
@@ -127,24 +128,20 @@ public final class KdeCommand implements Runnable {
                     "K2 lower bound TV(E p_i, p0)", "consistent");
             JsonArray values = new JsonArray();
             for (int g = 0; g <= schedule.generations(); g++) {
-                double[] tv = new double[runs.size()];
-                for (int r = 0; r < tv.length; r++) {
-                    tv[r] = runs.get(r).get(g).tv();
-                }
-                MeanInterval m = MeanInterval.of(tv, 0.95);
+                MeanInterval m = res.tv().get(g);
                 K2Oracle.TvCheck check = g < tc.size() ? tc.get(g) : null;
                 JsonObject v = new JsonObject();
                 v.addProperty("generation", g);
                 v.addProperty("lambda", schedule.lambda(g).toString());
                 v.addProperty("n", schedule.size(g).toString());
-                v.add("tv", DiffusionCommand.simulated(m));
+                v.add("tv", SimulationOutput.simulated(m));
                 if (check != null) {
                     v.add("k2_tv_lower_bound", Json.value(Certified.enclosed(check.lowerBound()), common.digits()));
                     v.addProperty("consistent", check.consistent());
                 }
                 values.add(v);
                 t.row(Integer.toString(g), schedule.lambda(g).toString(), schedule.size(g).toString(),
-                        DiffusionCommand.num(runs.get(0).get(g).bandwidth()), DiffusionCommand.cell(m),
+                        num(runs.get(0).get(g).bandwidth()), SimulationOutput.cell(m),
                         check == null ? "n/a" : check.lowerBound().format(common.tableDigits()),
                         check == null ? "n/a" : check.consistent() ? "yes" : "NO");
             }
@@ -152,36 +149,35 @@ public final class KdeCommand implements Runnable {
             Table d = new Table("i", "x", "mean p_i(x) [Bonferroni CI]", "K2 E[p_i](x)", "agrees");
             JsonArray densities = new JsonArray();
             for (K2Oracle.DensityCheck c : dc) {
-                d.row(Integer.toString(c.generation()), DiffusionCommand.num(c.x()),
+                d.row(Integer.toString(c.generation()), num(c.x()),
                         String.format(java.util.Locale.ROOT, "%.5f [%.5f, %.5f]", c.simulated().mean(),
                                 c.simulated().lo(), c.simulated().hi()),
                         String.format(java.util.Locale.ROOT, "%.5f", c.expected()), c.agrees() ? "yes" : "NO");
                 JsonObject v = new JsonObject();
                 v.addProperty("generation", c.generation());
-                v.addProperty("x", DiffusionCommand.num(c.x()));
-                v.addProperty("mean", DiffusionCommand.num(c.simulated().mean()));
-                v.addProperty("ci_lo", DiffusionCommand.num(c.simulated().lo()));
-                v.addProperty("ci_hi", DiffusionCommand.num(c.simulated().hi()));
-                v.addProperty("k2_expected_density", DiffusionCommand.num(c.expected()));
+                v.addProperty("x", num(c.x()));
+                v.addProperty("mean", num(c.simulated().mean()));
+                v.addProperty("ci_lo", num(c.simulated().lo()));
+                v.addProperty("ci_hi", num(c.simulated().hi()));
+                v.addProperty("k2_expected_density", num(c.expected()));
                 v.addProperty("agrees", c.agrees());
                 densities.add(v);
             }
             o.add("density_checks", densities);
-            boolean allAgree = dc.stream().allMatch(K2Oracle.DensityCheck::agrees)
-                    && tc.stream().allMatch(K2Oracle.TvCheck::consistent);
-            o.addProperty("k2_applies", oracle != null);
+            boolean allAgree = res.k2AllChecksPass();
+            o.addProperty("k2_applies", why == null);
             if (why != null) {
                 o.addProperty("k2_not_applicable_because", why);
             } else {
                 o.addProperty("k2_all_checks_pass", allAgree);
             }
-            DiffusionCommand.RunOptions.finish(dir, csv, o);
+            RunOptions.finish(dir, csv, o);
             if (common.json()) {
-                DiffusionCommand.emit(spec, Json.print(o));
+                SimulationOutput.emit(spec, Json.print(o));
                 return;
             }
             StringBuilder b = new StringBuilder();
-            b.append(DiffusionCommand.labels("K2", "K1")).append(DiffusionCommand.SIMULATED).append('\n')
+            b.append(SimulationOutput.labels("K2", "K1")).append(SimulationOutput.SIMULATED).append('\n')
                     .append("scenario ").append(scenario.scenario().cliName()).append("; p0 = ").append(mix.spec())
                     .append("; ").append(h.describe()).append('\n').append(t.render());
             if (why != null) {
@@ -191,7 +187,7 @@ public final class KdeCommand implements Runnable {
                         .append(" checks, joint level 95%):\n").append(d.render())
                         .append(allAgree ? "K2 checks: all pass\n" : "K2 checks: SOME FAIL\n");
             }
-            DiffusionCommand.emit(spec, b.toString());
+            SimulationOutput.emit(spec, b.toString());
         }
 
         private double[] checkPoints() {

@@ -130,13 +130,13 @@ public final class SimulateCommand implements Runnable, ScenarioOptions.Command 
             throw new IllegalStateException("interrupted; finished replicates are kept for --resume", e);
         }
         SimulationSummary summary = SimulationSummary.of(config, results);
-        JsonObject json = SimulationOutput.json(config, parameters, summary, common.digits());
+        JsonObject json = SimulateOutput.json(config, parameters, summary, common.digits());
         if (dir != null) {
-            dir.write("generations.csv", SimulationOutput.csv(config, summary));
+            dir.write("generations.csv", SimulateOutput.csv(config, summary));
             dir.write("summary.json", Json.print(json));
         }
         String text = common.json() ? Json.print(json)
-                : SimulationOutput.table(config, summary, common.tableDigits());
+                : SimulateOutput.table(config, summary, common.tableDigits());
         spec.commandLine().getOut().print(text);
         spec.commandLine().getOut().flush();
     }

@@ -7,6 +7,7 @@
  *
  * <p>Everything here is double-precision simulation, not certified computation; certified values (such as D2's
  * τ*) come from {@code org.loopbound.bound}. This package may depend on {@code org.loopbound.arith}, {@code .param},
- * {@code .bound} and {@code .sim} (per-replicate streams); it never depends on {@code org.loopbound.cli}.
+ * {@code .bound}, {@code .sim} (per-replicate streams), {@code .stats} (replicate means, tests, fits) and
+ * {@code .run}; it never depends on {@code org.loopbound.cli}.
  */
 package org.loopbound.diffusion;

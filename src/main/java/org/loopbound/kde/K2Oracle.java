@@ -9,8 +9,8 @@ import org.loopbound.arith.Rational;
 import org.loopbound.bound.K2KdeExpectedDensity;
 import org.loopbound.bound.Schedule;
 import org.loopbound.diffusion.GaussianMixture;
-import org.loopbound.diffusion.MeanInterval;
 import org.loopbound.param.ParameterException;
+import org.loopbound.stats.MeanInterval;
 
 /**
  * K2 [derived] as the oracle of the KDE loop. Where its hypotheses hold — p₀ = N(μ, σ²) (one component), a fixed

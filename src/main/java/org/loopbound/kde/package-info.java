@@ -5,7 +5,7 @@
  *
  * <p>Double-precision simulation; the certified values come from {@code org.loopbound.bound.K2KdeExpectedDensity}.
  * This package may depend on {@code org.loopbound.arith}, {@code .param}, {@code .bound}, {@code .sim} (per-replicate
- * streams) and on {@code org.loopbound.diffusion.GaussianMixture} (the data distribution both simulators share); it
- * never depends on {@code org.loopbound.cli}.
+ * streams), {@code .stats} (replicate means) and on {@code org.loopbound.diffusion.GaussianMixture} (the data
+ * distribution both simulators share); it never depends on {@code org.loopbound.cli}.
  */
 package org.loopbound.kde;

@@ -43,6 +43,27 @@ public final class SvgPlot {
         this.yLabel = yLabel;
     }
 
+    /**
+     * The plot of an audit's chart.
+     *
+     * @param chart the chart's data
+     * @return a plot with the chart's lines, bands, markers and x scale, in their order
+     */
+    public static SvgPlot of(Chart chart) {
+        SvgPlot p = new SvgPlot(chart.title(), chart.xLabel(), chart.yLabel());
+        for (Chart.Line l : chart.lines()) {
+            p.series.add(new Series(l.name(), l.x(), l.y(), l.dashed(), !l.dashed()));
+        }
+        for (Chart.Band b : chart.bands()) {
+            p.band(b.name(), b.x(), b.lo(), b.hi());
+        }
+        for (Chart.Marker m : chart.markers()) {
+            p.marker(m.x(), m.label());
+        }
+        p.logX = chart.isLogX();
+        return p;
+    }
+
     /** A solid line with markers. */
     public SvgPlot line(String name, double[] x, double[] y) {
         series.add(new Series(name, x.clone(), y.clone(), false, true));

@@ -4,123 +4,64 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import org.loopbound.audit.AuditReport;
+import org.loopbound.audit.ClaimSection;
+import org.loopbound.plot.SvgPlot;
 import org.loopbound.spec.ResultIndex;
 
 /**
- * The claims audit: one section per claim C1–C6 of the abstract, each naming the results that formalize it (with
- * their labels and proof status from the result index), the simulation cross-check with its verdict and
- * statistics, the figures, and every number with its label and enclosure. Rendered as HTML and as JSON.
+ * The claims audit as a page: one section per claim C1–C6 of the abstract, each naming the results that formalize it
+ * (with their labels and proof status), the simulation cross-checks with their verdicts and statistics, the figures,
+ * and every number with its label. Rendered as HTML and as JSON; renders what the audit returns and computes nothing.
  */
 public final class ClaimsReport {
 
-    /** A number shown in the report: what it is, its value as printed (exact p/q or [lo, hi]) and its label. */
-    public record Number(String what, String value, String label) {
+    /**
+     * A rendered figure.
+     *
+     * @param file its file name (under figures/)
+     * @param svg the SVG document
+     */
+    public record Figure(String file, String svg) {
     }
 
-    /** A figure: file name (under figures/), caption, SVG text. */
-    public record Figure(String file, String caption, String svg) {
+    private final AuditReport audit;
+
+    /**
+     * The report of an audit.
+     *
+     * @param audit the audit's outcome
+     */
+    public ClaimsReport(AuditReport audit) {
+        this.audit = audit;
     }
 
-    /** A cross-check: verdict (PASS, FAIL or NONE when there is nothing to check) and its statistics. */
-    public record CrossCheck(String verdict, String detail) {
-    }
-
-    /** One claim's section. */
-    public static final class Section {
-        final String claim;
-        final List<String> results;
-        final List<CrossCheck> checks = new ArrayList<>();
-        final List<Figure> figures = new ArrayList<>();
-        final List<Number> numbers = new ArrayList<>();
-        final List<String> notes = new ArrayList<>();
-
-        Section(String claim, List<String> results) {
-            this.claim = claim;
-            this.results = List.copyOf(results);
-        }
-
-        /** Adds a cross-check. */
-        public Section check(String verdict, String detail) {
-            checks.add(new CrossCheck(verdict, detail));
-            return this;
-        }
-
-        /** Adds a figure. */
-        public Section figure(String file, String caption, String svg) {
-            figures.add(new Figure(file, caption, svg));
-            return this;
-        }
-
-        /** Adds a number with its label. */
-        public Section number(String what, String value, String label) {
-            numbers.add(new Number(what, value, label));
-            return this;
-        }
-
-        /** Adds a note (a sentence of interpretation, never a new number). */
-        public Section note(String text) {
-            notes.add(text);
-            return this;
-        }
-
-        /** PASS when every check passed, FAIL when any failed, NONE when there are no checks. */
-        public String verdict() {
-            if (checks.isEmpty()) {
-                return "NONE";
-            }
-            return checks.stream().allMatch(c -> c.verdict().equals("PASS")) ? "PASS" : "FAIL";
-        }
-    }
-
-    private final ResultIndex index;
-    private final Map<String, Section> sections = new LinkedHashMap<>();
-    private final Map<String, String> configuration = new LinkedHashMap<>();
-
-    /** An empty report over the bundled result index. */
-    public ClaimsReport(ResultIndex index) {
-        this.index = index;
-    }
-
-    /** The section of a claim, created with the results that bear on it. */
-    public Section section(String claim, List<String> results) {
-        return sections.computeIfAbsent(claim, c -> new Section(c, results));
-    }
-
-    /** The section of a claim created earlier by {@link #section(String, List)}. */
-    public Section section(String claim) {
-        Section s = sections.get(claim);
-        if (s == null) {
-            throw new IllegalArgumentException("no section for claim " + claim);
-        }
-        return s;
-    }
-
-    /** Records one configuration entry (seed, version, sizes…) shown at the top of the report. */
-    public void configure(String key, String value) {
-        configuration.put(key, value);
-    }
-
-    /** All figures of all sections, in order. */
+    /**
+     * Every figure of every section, in order, drawn as SVG.
+     *
+     * @return the figures
+     */
     public List<Figure> figures() {
         List<Figure> out = new ArrayList<>();
-        sections.values().forEach(s -> out.addAll(s.figures));
+        for (ClaimSection s : audit.sections()) {
+            for (ClaimSection.Figure f : s.figures()) {
+                out.add(new Figure(f.file(), SvgPlot.of(f.chart()).render()));
+            }
+        }
         return out;
     }
 
-    /** Whether any cross-check failed. */
+    /**
+     * Whether any cross-check failed.
+     *
+     * @return true when the audit has a failing cross-check
+     */
     public boolean anyFail() {
-        return sections.values().stream().anyMatch(s -> s.verdict().equals("FAIL"));
+        return audit.anyFail();
     }
 
-    private String claimText(String id) {
-        return index.claims().getOrDefault(id, "");
-    }
-
-    private String proofStatus(String id) {
-        ResultIndex.Result r = index.get(id);
+    private static String proofStatus(ResultIndex.Result r) {
         if (r.label() == ResultIndex.Label.IMPORTED) {
             return "imported (cited, used as a named hypothesis)";
         }
@@ -131,40 +72,43 @@ public final class ClaimsReport {
         return r.proof() + lemmas + key;
     }
 
-    /** The report as one JSON object. */
+    /**
+     * The report as one JSON object.
+     *
+     * @return the JSON text with a trailing newline
+     */
     public String toJson() {
         JsonObject o = new JsonObject();
         JsonObject conf = new JsonObject();
-        configuration.forEach(conf::addProperty);
+        audit.configuration().forEach(conf::addProperty);
         o.add("configuration", conf);
         JsonArray secs = new JsonArray();
-        for (Section s : sections.values()) {
+        for (ClaimSection s : audit.sections()) {
             JsonObject so = new JsonObject();
-            so.addProperty("claim", s.claim);
+            so.addProperty("claim", s.claim());
             so.addProperty("claim_label", "[claim]");
-            so.addProperty("claim_text", claimText(s.claim));
+            so.addProperty("claim_text", s.text());
             JsonArray rs = new JsonArray();
-            for (String id : s.results) {
+            for (ResultIndex.Result r : s.results()) {
                 JsonObject ro = new JsonObject();
-                ResultIndex.Result r = index.get(id);
-                ro.addProperty("result", id);
+                ro.addProperty("result", r.id());
                 ro.addProperty("title", r.title());
                 ro.addProperty("label", r.label().tag());
-                ro.addProperty("proof", proofStatus(id));
+                ro.addProperty("proof", proofStatus(r));
                 rs.add(ro);
             }
             so.add("results", rs);
-            so.addProperty("verdict", s.verdict());
+            so.addProperty("verdict", s.verdict().name());
             JsonArray cs = new JsonArray();
-            for (CrossCheck c : s.checks) {
+            for (ClaimSection.CrossCheck c : s.checks()) {
                 JsonObject co = new JsonObject();
-                co.addProperty("verdict", c.verdict());
+                co.addProperty("verdict", c.verdict().name());
                 co.addProperty("detail", c.detail());
                 cs.add(co);
             }
             so.add("cross_checks", cs);
             JsonArray ns = new JsonArray();
-            for (Number n : s.numbers) {
+            for (ClaimSection.Quantity n : s.numbers()) {
                 JsonObject no = new JsonObject();
                 no.addProperty("what", n.what());
                 no.addProperty("value", n.value());
@@ -173,10 +117,10 @@ public final class ClaimsReport {
             }
             so.add("numbers", ns);
             JsonArray fs = new JsonArray();
-            s.figures.forEach(f -> fs.add("figures/" + f.file()));
+            s.figures().forEach(f -> fs.add("figures/" + f.file()));
             so.add("figures", fs);
             JsonArray notes = new JsonArray();
-            s.notes.forEach(notes::add);
+            s.notes().forEach(notes::add);
             so.add("notes", notes);
             secs.add(so);
         }
@@ -184,7 +128,11 @@ public final class ClaimsReport {
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(o) + "\n";
     }
 
-    /** The report as a standalone HTML page (figures referenced from figures/). */
+    /**
+     * The report as a standalone HTML page (figures referenced from figures/).
+     *
+     * @return the HTML text
+     */
     public String toHtml() {
         StringBuilder b = new StringBuilder();
         b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
@@ -201,47 +149,47 @@ public final class ClaimsReport {
                 .append("<b>[imported]</b> (cited). No number below is the paper's own constant.</p>\n");
         b.append("<h2>Summary</h2>\n<table><tr><th>claim</th><th>results</th><th>proof status</th>")
                 .append("<th>simulation cross-check</th><th>figure</th></tr>\n");
-        for (Section s : sections.values()) {
-            b.append("<tr><td><a href=\"#").append(s.claim).append("\">").append(s.claim).append("</a> [claim]<br>")
-                    .append(esc(claimText(s.claim))).append("</td><td>");
-            for (String id : s.results) {
-                b.append(esc(id + " " + index.get(id).title() + " " + index.get(id).label().tag())).append("<br>");
+        for (ClaimSection s : audit.sections()) {
+            b.append("<tr><td><a href=\"#").append(s.claim()).append("\">").append(s.claim())
+                    .append("</a> [claim]<br>").append(esc(s.text())).append("</td><td>");
+            for (ResultIndex.Result r : s.results()) {
+                b.append(esc(r.id() + " " + r.title() + " " + r.label().tag())).append("<br>");
             }
             b.append("</td><td>");
-            for (String id : s.results) {
-                b.append(esc(id + ": " + proofStatus(id))).append("<br>");
+            for (ResultIndex.Result r : s.results()) {
+                b.append(esc(r.id() + ": " + proofStatus(r))).append("<br>");
             }
             b.append("</td><td><span class=\"").append(s.verdict()).append("\">").append(s.verdict())
                     .append("</span>");
-            for (CrossCheck c : s.checks) {
+            for (ClaimSection.CrossCheck c : s.checks()) {
                 b.append("<br><span class=\"").append(c.verdict()).append("\">").append(c.verdict())
                         .append("</span> ").append(esc(c.detail()));
             }
             b.append("</td><td>");
-            for (Figure f : s.figures) {
+            for (ClaimSection.Figure f : s.figures()) {
                 b.append("<a href=\"figures/").append(f.file()).append("\">").append(f.file()).append("</a><br>");
             }
             b.append("</td></tr>\n");
         }
         b.append("</table>\n<h2>Configuration</h2>\n<table>");
-        configuration.forEach((k, v) -> b.append("<tr><th>").append(esc(k)).append("</th><td><code>")
+        audit.configuration().forEach((k, v) -> b.append("<tr><th>").append(esc(k)).append("</th><td><code>")
                 .append(esc(v)).append("</code></td></tr>"));
         b.append("</table>\n");
-        for (Section s : sections.values()) {
-            b.append("<h2 id=\"").append(s.claim).append("\">").append(s.claim).append(" [claim]</h2>\n<p>")
-                    .append(esc(claimText(s.claim))).append("</p>\n");
-            for (String note : s.notes) {
+        for (ClaimSection s : audit.sections()) {
+            b.append("<h2 id=\"").append(s.claim()).append("\">").append(s.claim()).append(" [claim]</h2>\n<p>")
+                    .append(esc(s.text())).append("</p>\n");
+            for (String note : s.notes()) {
                 b.append("<p>").append(esc(note)).append("</p>\n");
             }
-            if (!s.numbers.isEmpty()) {
+            if (!s.numbers().isEmpty()) {
                 b.append("<table><tr><th>quantity</th><th>value</th><th>label</th></tr>\n");
-                for (Number n : s.numbers) {
+                for (ClaimSection.Quantity n : s.numbers()) {
                     b.append("<tr><td>").append(esc(n.what())).append("</td><td><code>").append(esc(n.value()))
                             .append("</code></td><td>").append(esc(n.label())).append("</td></tr>\n");
                 }
                 b.append("</table>\n");
             }
-            for (Figure f : s.figures) {
+            for (ClaimSection.Figure f : s.figures()) {
                 b.append("<figure><img src=\"figures/").append(f.file()).append("\" alt=\"").append(esc(f.caption()))
                         .append("\"><figcaption>").append(esc(f.caption())).append("</figcaption></figure>\n");
             }

@@ -1,8 +1,9 @@
 /**
  * The claims-audit report of {@code loopbound reproduce}: the HTML page and its JSON twin, with figures drawn by
- * {@code org.loopbound.plot}. Composes values computed elsewhere; computes no bound itself.
+ * {@code org.loopbound.plot}. Renders what {@code org.loopbound.audit} returns; computes no bound, statistic or
+ * verdict itself.
  *
- * <p>Dependencies: {@code org.loopbound.arith} (to print enclosures), {@code org.loopbound.spec} (labels),
- * {@code org.loopbound.plot}, Gson, JDK.
+ * <p>Dependencies: {@code org.loopbound.audit} (the audit's typed outcome), {@code org.loopbound.arith} (to print
+ * enclosures), {@code org.loopbound.spec} (labels, proof status), {@code org.loopbound.plot}, Gson, JDK.
  */
 package org.loopbound.report;

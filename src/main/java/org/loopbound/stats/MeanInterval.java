@@ -1,5 +1,8 @@
-package org.loopbound.diffusion;
+package org.loopbound.stats;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
 import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
@@ -47,6 +50,46 @@ public record MeanInterval(double mean, double sd, double lo, double hi, int cou
         double t = TDistribution.of(values.length - 1).inverseSurvivalProbability((1 - confidence) / 2);
         double half = t * sd / Math.sqrt(values.length);
         return new MeanInterval(mean, sd, mean - half, mean + half, values.length);
+    }
+
+    /*@ public normal_behavior
+      @ requires !replicates.isEmpty() && (* every replicate has the same length L *);
+      @ requires 0 < confidence && confidence < 1;
+      @ ensures \result.size() == replicates.get(0).size();
+      @ ensures (\forall int g; 0 <= g && g < \result.size();
+      @         \result.get(g).equals(of({value(replicates.get(r).get(g)) : r}, confidence)));
+      @*/
+    /**
+     * The replicate mean at every position (generation) of equally long replicate runs.
+     *
+     * @param replicates R ≥ 1 runs, each a list of L items (one per generation)
+     * @param value the quantity averaged, e.g. the TV of a generation
+     * @param confidence the level of the intervals, in (0, 1)
+     * @param <T> the item of a run
+     * @return L intervals; the g-th is {@link #of} over the g-th items of the R runs
+     * @throws IllegalArgumentException if there is no replicate, the runs differ in length, or confidence is not in
+     *     (0, 1)
+     */
+    public static <T> List<MeanInterval> perPosition(List<? extends List<T>> replicates, ToDoubleFunction<T> value,
+            double confidence) {
+        if (replicates.isEmpty()) {
+            throw new IllegalArgumentException("a confidence interval needs at least one replicate");
+        }
+        int length = replicates.get(0).size();
+        List<MeanInterval> out = new ArrayList<>();
+        for (int g = 0; g < length; g++) {
+            double[] v = new double[replicates.size()];
+            for (int r = 0; r < v.length; r++) {
+                List<T> run = replicates.get(r);
+                if (run.size() != length) {
+                    throw new IllegalArgumentException("replicate " + r + " has " + run.size() + " positions, not "
+                            + length);
+                }
+                v[r] = value.applyAsDouble(run.get(g));
+            }
+            out.add(of(v, confidence));
+        }
+        return out;
     }
 
     /*@ public normal_behavior
