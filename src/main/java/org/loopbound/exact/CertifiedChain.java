@@ -33,7 +33,7 @@ import org.loopbound.sim.Learner;
 final class CertifiedChain {
 
     /** Row entries below this are not stored (their mass joins the deficit). */
-    static final double PRUNE = 0x1p-110;
+    static final double PRUNE = 0x1p-80;
     /** Law entries below this are set to 0, so that products stay far above the underflow threshold. */
     static final double FLUSH = 0x1p-200;
 
@@ -387,10 +387,14 @@ final class CertifiedChain {
             int a = anchorX[m];
             wh[a] = anchorH[m];
             wl[a] = anchorL[m];
+            ratios(m);
+            double[] uh = upH[m];
+            double[] ul = upL[m];
+            double[] dh = downH[m];
+            double[] dl = downL[m];
             int hi = a;
             while (hi < m) {
-                double qh = dw.quotient(m - hi, hi + 1);
-                double fh = dw.multiply(qh, dw.lo, rhoH, rhoL);
+                double fh = dw.multiply(uh[hi], ul[hi], rhoH, rhoL);
                 double fl = dw.lo;
                 double vh = dw.multiply(wh[hi], wl[hi], fh, fl);
                 if (vh < PRUNE) {
@@ -402,8 +406,7 @@ final class CertifiedChain {
             }
             int lo = a;
             while (lo > 0) {
-                double qh = dw.quotient(lo, m - lo + 1);
-                double fh = dw.multiply(qh, dw.lo, invH, invL);
+                double fh = dw.multiply(dh[lo], dl[lo], invH, invL);
                 double fl = dw.lo;
                 double vh = dw.multiply(wh[lo], wl[lo], fh, fl);
                 if (vh < PRUNE) {
@@ -416,6 +419,38 @@ final class CertifiedChain {
             from[m] = lo;
             to[m] = hi;
         }
+    }
+
+    /** (m − x)/(x + 1) and x/(m − x + 1) per m, shared by all rows: the walks' divisions, done once. */
+    private double[][] upH = new double[0][];
+    private double[][] upL = new double[0][];
+    private double[][] downH = new double[0][];
+    private double[][] downL = new double[0][];
+
+    private void ratios(int m) {
+        if (upH.length <= m) {
+            upH = Arrays.copyOf(upH, m + 1);
+            upL = Arrays.copyOf(upL, m + 1);
+            downH = Arrays.copyOf(downH, m + 1);
+            downL = Arrays.copyOf(downL, m + 1);
+        }
+        if (upH[m] != null) {
+            return;
+        }
+        double[] uh = new double[m + 1];
+        double[] ul = new double[m + 1];
+        double[] dh = new double[m + 1];
+        double[] dl = new double[m + 1];
+        for (int x = 0; x <= m; x++) {
+            uh[x] = dw.quotient(m - x, x + 1);
+            ul[x] = dw.lo;
+            dh[x] = dw.quotient(x, m - x + 1);
+            dl[x] = dw.lo;
+        }
+        upH[m] = uh;
+        upL[m] = ul;
+        downH[m] = dh;
+        downL[m] = dl;
     }
 
     private Level[] levels = new Level[0];
