@@ -66,6 +66,24 @@ class ExactLoopTest {
         }
     }
 
+    /** At sizes beyond exact arithmetic the certified E[1 − Σ p̂²] encloses the Wright–Fisher value, 1e-12 wide. */
+    @ParameterizedTest(name = "p0={0}, N={1}, g={2}")
+    @CsvSource({"'1/3,2/3', 2000, 30", "'1/2,1/4,1/4', 100, 20"})
+    void wrightFisherIdentityIsEnclosedAtScale(String p0, int n, int g) {
+        AtomDistribution p = AtomDistribution.parse(p0);
+        ExactLoop l = loop(Scenario.FULLY_SYNTHETIC, p0, n, null, g, Learner.empirical(), Mixing.IID);
+        assertEquals(Arithmetic.CERTIFIED, l.automaticArithmetic());
+        Rational squares = Rational.ZERO;
+        for (int j = 0; j < p.atoms(); j++) {
+            squares = squares.add(p.weight(j).multiply(p.weight(j)));
+        }
+        for (GenerationLaw law : l.run(Arithmetic.CERTIFIED, null)) {
+            Rational expected = Rational.ONE.subtract(Rational.of(1, n)).pow(law.generation() + 1)
+                    .multiply(Rational.ONE.subtract(squares));
+            enclosed(Certified.exact(expected), law.expectedGiniSimpson(), "generation " + law.generation());
+        }
+    }
+
     /** Certified enclosures contain the exact values and are at most 1e-12 wide. */
     @ParameterizedTest(name = "{0} p0={1} N={2} lambda={3} {4} beta={5}")
     @CsvSource({
@@ -119,6 +137,9 @@ class ExactLoopTest {
         assertEquals(20301, e.size());
         assertEquals(ExactLoop.MAX_STATES, e.limit());
         assertTrue(e.getMessage().contains("20301 states") && e.getMessage().contains("10000"), e.getMessage());
+        StateSpaceTooLargeException single = assertThrows(StateSpaceTooLargeException.class,
+                () -> loop(Scenario.FULLY_SYNTHETIC, "1", 1_000_000, null, 1, Learner.empirical(), Mixing.IID));
+        assertTrue(single.getMessage().contains("N_0 = 1000000"), single.getMessage());
         ExactLoop medium = loop(Scenario.FULLY_SYNTHETIC, "uniform:3", 40, null, 2, Learner.empirical(),
                 Mixing.STRATIFIED);
         assertThrows(StateSpaceTooLargeException.class, () -> medium.run(Arithmetic.EXACT, null));

@@ -18,15 +18,15 @@ import org.loopbound.sim.Learner;
  * Bin(m_j, r_j)(x_j), r_j = e_j/(e_j + … + e_{k−1}); each binomial is reached without underflow from Bin(0, r)(0) = 1
  * along its modes (Bin(m+1, r) at x or x + 1 from Bin(m, r) at x, one ratio each: the value at a mode is ≥ 1/(m+1))
  * and then walked outward by the ratios (m − x)/(x + 1)·r/(1 − r), stopping below {@link #PRUNE}. Rows are stored as
- * doubles (one more rounding, relative ≤ 2^−53). The law is pushed through the rows with a fused double-word
+ * doubles (one more rounding, relative &lt; 2^−53). The law is pushed through the rows with a fused double-word
  * multiply-add; entries below {@link #FLUSH} are set to 0.
  *
  * <p>Why the result is certified. Every quantity is non-negative and built by additions and multiplications, each
- * with relative error ≤ 2^−99 (double-word) or ≤ 2^−52 (stored rows), from inputs that are at most (1 + 2^−99) times
+ * with relative error ≤ 2^−99 (double-word) or &lt; 2^−53 (stored rows: rounding to nearest), from inputs that are at most (1 + 2^−99) times
  * exact rationals; dropping entries only lowers values. By induction over the expression, a computed value is at
- * most (1 + 2^−99)^B·(1 + 2^−52)^A times the exact probability it approximates, where B bounds the double-word
+ * most (1 + 2^−99)^B·(1 + 2^−53)^A times the exact probability it approximates, where B bounds the double-word
  * operations and A the row roundings on any path (counted per step, generously). So
- * F·(computed) with F = 1 − B·2^−99 − A·2^−52 ≤ (1 + 2^−99)^−B (1 + 2^−52)^−A is a rigorous lower bound of every
+ * F·(computed) with F = 1 − B·2^−99 − A·2^−53 ≤ (1 + 2^−99)^−B (1 + 2^−53)^−A is a rigorous lower bound of every
  * state's probability. The probabilities sum to 1 exactly, so the deficit Δ = 1 − F·Σ computed (summed exactly) bounds
  * everything missing, pruned tails included: see {@link Measures#certified}.
  */
@@ -201,9 +201,9 @@ final class CertifiedChain {
             groupMass[m.group(s)] = groupMass[m.group(s)].add(v);
             gini = gini.add(v.multiply(m.gini(s)));
         }
-        // unit = F·2^−1074 with F = 1 − B·2^−99 − A·2^−52 = (2^99 − A·2^47 − B)/2^99.
+        // unit = F·2^−1074 with F = 1 − B·2^−99 − A·2^−53 = (2^99 − A·2^46 − B)/2^99.
         BigInteger f = BigInteger.ONE.shiftLeft(DoubleWord.EPSILON_BITS)
-                .subtract(BigInteger.valueOf(roundings).shiftLeft(DoubleWord.EPSILON_BITS - 52))
+                .subtract(BigInteger.valueOf(roundings).shiftLeft(DoubleWord.EPSILON_BITS - 53))
                 .subtract(BigInteger.valueOf(operations));
         Dyadic unit = Dyadic.of(f, -DoubleWord.EPSILON_BITS - 1074);
         return m.certified(groupMass, gini, unit, bound);

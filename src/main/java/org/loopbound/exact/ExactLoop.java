@@ -37,8 +37,6 @@ public final class ExactLoop {
     public static final int MAX_EXACT_STATES = 300;
     /** {@link #automaticArithmetic()} is exact up to this many states per generation (k = 2, N ≤ 50; k = 3, N ≤ 8). */
     public static final int AUTO_EXACT_STATES = 51;
-    /** Bound on the width of every certified probability enclosure for the sizes accepted (checked, not assumed). */
-    public static final double MAX_WIDTH = 1e-12;
 
     private final Schedule schedule;
     private final AtomDistribution p0;
@@ -90,10 +88,15 @@ public final class ExactLoop {
         long previous = 1;
         for (int i = 0; i <= schedule.generations(); i++) {
             BigInteger nBig = schedule.size(i);
-            long count = nBig.bitLength() > 31 ? Long.MAX_VALUE : Compositions.count(nBig.longValueExact(), k);
+            if (nBig.compareTo(BigInteger.valueOf(MAX_STATES)) > 0) {
+                throw new StateSpaceTooLargeException("--n: the exact chain needs N_" + i + " <= " + MAX_STATES
+                        + " (every state space has at least N_i + 1 count vectors when k >= 2), got N_" + i + " = "
+                        + nBig, nBig.bitLength() > 62 ? Long.MAX_VALUE : nBig.longValueExact(), MAX_STATES);
+            }
+            long count = Compositions.count(nBig.longValueExact(), k);
             if (count > MAX_STATES) {
                 throw new StateSpaceTooLargeException("--n/--p0: the exact chain of generation " + i + " has "
-                        + (count == Long.MAX_VALUE ? "more than 2^63" : Long.toString(count)) + " states (count"
+                        + (count == Long.MAX_VALUE ? "more than 2^63 - 1" : Long.toString(count)) + " states (count"
                         + " vectors of N_" + i + " = " + nBig + " draws on k = " + k + " atoms), more than the limit"
                         + " of " + MAX_STATES, count, MAX_STATES);
             }
