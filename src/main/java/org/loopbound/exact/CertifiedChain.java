@@ -30,6 +30,9 @@ import org.loopbound.sim.Learner;
  * state's probability. The probabilities sum to 1 exactly, so the deficit Δ = 1 − F·Σ computed (summed exactly) bounds
  * everything missing, pruned tails included: see {@link Measures#certified}.
  */
+// index: positions are composition ranks (Compositions.rank) and run offsets built in the same pass; their
+// bounds follow from the hockey-stick count, which the Index Checker cannot follow (exhaustively tested instead).
+@SuppressWarnings("index")
 final class CertifiedChain {
 
     /** Row entries below this are not stored (their mass joins the deficit). */
@@ -304,8 +307,8 @@ final class CertifiedChain {
         int[] stamp = new int[0];
         int[] from = new int[0];
         int[] to = new int[0];
-        double[][] winH = new double[0][];
-        double[][] winL = new double[0][];
+        double[][] winH = {};
+        double[][] winL = {};
 
         void prepare(BigInteger e, BigInteger rest, int n, int rowId) {
             row = rowId;
@@ -314,8 +317,8 @@ final class CertifiedChain {
                 Arrays.fill(stamp, -1);
                 from = new int[n + 1];
                 to = new int[n + 1];
-                winH = Arrays.copyOf(winH, n + 1);
-                winL = Arrays.copyOf(winL, n + 1);
+                winH = grown(winH, n + 1);
+                winL = grown(winL, n + 1);
                 anchorX = new int[n + 1];
                 anchorH = new double[n + 1];
                 anchorL = new double[n + 1];
@@ -370,7 +373,7 @@ final class CertifiedChain {
                 return;
             }
             stamp[m] = row;
-            if (winH[m] == null || winH[m].length < m + 1) {
+            if (winH[m].length < m + 1) {
                 winH[m] = new double[m + 1];
                 winL[m] = new double[m + 1];
             }
@@ -422,19 +425,28 @@ final class CertifiedChain {
     }
 
     /** (m − x)/(x + 1) and x/(m − x + 1) per m, shared by all rows: the walks' divisions, done once. */
-    private double[][] upH = new double[0][];
-    private double[][] upL = new double[0][];
-    private double[][] downH = new double[0][];
-    private double[][] downL = new double[0][];
+    private double[][] upH = {};
+    private double[][] upL = {};
+    private double[][] downH = {};
+    private double[][] downL = {};
+
+    /** a lengthened to n slots; new slots hold an empty array (the slot of m is filled when its length is m + 1). */
+    private static double[][] grown(double[][] a, int n) {
+        double[][] out = new double[n][];
+        for (int i = 0; i < n; i++) {
+            out[i] = i < a.length ? a[i] : new double[0];
+        }
+        return out;
+    }
 
     private void ratios(int m) {
         if (upH.length <= m) {
-            upH = Arrays.copyOf(upH, m + 1);
-            upL = Arrays.copyOf(upL, m + 1);
-            downH = Arrays.copyOf(downH, m + 1);
-            downL = Arrays.copyOf(downL, m + 1);
+            upH = grown(upH, m + 1);
+            upL = grown(upL, m + 1);
+            downH = grown(downH, m + 1);
+            downL = grown(downL, m + 1);
         }
-        if (upH[m] != null) {
+        if (upH[m].length == m + 1) {
             return;
         }
         double[] uh = new double[m + 1];
@@ -466,12 +478,11 @@ final class CertifiedChain {
             return;
         }
         if (levels.length < k - 1) {
-            levels = Arrays.copyOf(levels, k - 1);
-            for (int j = 0; j < k - 1; j++) {
-                if (levels[j] == null) {
-                    levels[j] = new Level();
-                }
+            Level[] more = new Level[k - 1];
+            for (int j = 0; j < more.length; j++) {
+                more[j] = j < levels.length ? levels[j] : new Level();
             }
+            levels = more;
         }
         rowCount++;
         BigInteger rest = e[k];

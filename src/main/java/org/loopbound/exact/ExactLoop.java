@@ -84,9 +84,9 @@ public final class ExactLoop {
         SimulationConfig.checkDraws(scenario, schedule, p0, learner, mixing);
         int k = p0.atoms();
         List<Step> steps = new ArrayList<>();
-        long[] states = new long[schedule.generations() + 1];
+        long[] states = new long[Math.max(1, schedule.generations() + 1)];
         long previous = 1;
-        for (int i = 0; i <= schedule.generations(); i++) {
+        for (int i = 0; i <= schedule.generations() && i < states.length; i++) {
             BigInteger nBig = schedule.size(i);
             if (nBig.compareTo(BigInteger.valueOf(MAX_STATES)) > 0) {
                 throw new StateSpaceTooLargeException("--n: the exact chain needs N_" + i + " <= " + MAX_STATES
@@ -129,6 +129,9 @@ public final class ExactLoop {
      * @return the number of states (count vectors) of generation i
      */
     public long states(int i) {
+        if (i < 0 || i >= states.length) {
+            throw new IndexOutOfBoundsException("generation " + i + " of 0.." + generations());
+        }
         return states[i];
     }
 

@@ -36,6 +36,7 @@ final class Measures {
     /** State → T² − Σ w_j². */
     private final BigInteger[] gini;
     private final BigInteger giniMax;
+    private final BigInteger tvMax;
 
     Measures(int generation, int[][] stateVectors, long[][] models, long total, AtomDistribution p0) {
         this.generation = generation;
@@ -46,7 +47,8 @@ final class Measures {
         BigInteger[] perState = new BigInteger[states];
         this.gini = new BigInteger[states];
         BigInteger gm = BigInteger.ZERO;
-        for (int s = 0; s < states; s++) {
+        BigInteger tm = BigInteger.ZERO;
+        for (int s = 0; s < perState.length && s < models.length && s < gini.length; s++) {
             perState[s] = ExactTv.numerator(models[s], total, p0);
             BigInteger squares = BigInteger.ZERO;
             for (long w : models[s]) {
@@ -54,12 +56,14 @@ final class Measures {
             }
             gini[s] = giniDenominator.subtract(squares);
             gm = gm.max(gini[s]);
+            tm = tm.max(perState[s]);
         }
         this.giniMax = gm;
+        this.tvMax = tm;
         BigInteger[] distinct = Arrays.stream(perState).distinct().sorted().toArray(BigInteger[]::new);
         this.tv = distinct;
         this.group = new int[states];
-        for (int s = 0; s < states; s++) {
+        for (int s = 0; s < group.length && s < perState.length; s++) {
             group[s] = Arrays.binarySearch(distinct, perState[s]);
         }
     }
@@ -71,11 +75,17 @@ final class Measures {
 
     /** The TV group of state s. */
     int group(int s) {
+        if (s < 0 || s >= group.length) {
+            throw new IndexOutOfBoundsException("state " + s + " of " + group.length);
+        }
         return group[s];
     }
 
     /** The Gini–Simpson numerator of state s (over T²). */
     BigInteger gini(int s) {
+        if (s < 0 || s >= gini.length) {
+            throw new IndexOutOfBoundsException("state " + s + " of " + gini.length);
+        }
         return gini[s];
     }
 
@@ -86,7 +96,7 @@ final class Measures {
     GenerationLaw exact(BigInteger[] groupMass, BigInteger giniMass, BigInteger q, @Nullable Certified bound) {
         BigInteger tvSum = BigInteger.ZERO;
         List<TvAtom> atoms = new ArrayList<>();
-        for (int g = 0; g < tv.length; g++) {
+        for (int g = 0; g < tv.length && g < groupMass.length; g++) {
             tvSum = tvSum.add(groupMass[g].multiply(tv[g]));
             atoms.add(new TvAtom(value(g), Certified.exact(Rational.of(groupMass[g], q))));
         }
@@ -112,7 +122,7 @@ final class Measures {
     GenerationLaw certified(BigInteger[] groupMass, BigInteger giniMass, Dyadic unit, @Nullable Certified bound) {
         BigInteger total = BigInteger.ZERO;
         BigInteger tvSum = BigInteger.ZERO;
-        for (int g = 0; g < tv.length; g++) {
+        for (int g = 0; g < tv.length && g < groupMass.length; g++) {
             total = total.add(groupMass[g]);
             tvSum = tvSum.add(groupMass[g].multiply(tv[g]));
         }
@@ -122,10 +132,10 @@ final class Measures {
                     + " than 1 (an error in the rounding analysis)");
         }
         List<TvAtom> atoms = new ArrayList<>();
-        for (int g = 0; g < tv.length; g++) {
+        for (int g = 0; g < tv.length && g < groupMass.length; g++) {
             atoms.add(new TvAtom(value(g), probability(unit.multiply(Dyadic.of(groupMass[g], 0)), deficit)));
         }
-        Certified expectedTv = expectation(unit.multiply(Dyadic.of(tvSum, 0)), deficit, tv[tv.length - 1],
+        Certified expectedTv = expectation(unit.multiply(Dyadic.of(tvSum, 0)), deficit, tvMax,
                 tvDenominator);
         Certified expectedGini = expectation(unit.multiply(Dyadic.of(giniMass, 0)), deficit, giniMax,
                 giniDenominator);
@@ -142,6 +152,9 @@ final class Measures {
     }
 
     private Rational value(int g) {
+        if (g < 0 || g >= tv.length) {
+            throw new IndexOutOfBoundsException("TV value " + g + " of " + tv.length);
+        }
         return Rational.of(tv[g], tvDenominator);
     }
 
@@ -156,8 +169,10 @@ final class Measures {
     /** Σ of the masses of the groups with TV &gt; b. */
     private BigInteger massAbove(BigInteger[] groupMass, Rational b) {
         BigInteger sum = BigInteger.ZERO;
-        for (int g = tv.length - 1; g >= 0 && value(g).compareTo(b) > 0; g--) {
-            sum = sum.add(groupMass[g]);
+        for (int g = 0; g < tv.length && g < groupMass.length; g++) {
+            if (value(g).compareTo(b) > 0) {
+                sum = sum.add(groupMass[g]);
+            }
         }
         return sum;
     }

@@ -14,6 +14,9 @@ import org.loopbound.sim.Learner;
  * n!/(Π x_j!)·Π e_j^{x_j} / E^n, so every step multiplies Q by E^n (and by D^R for the real draws of a stratified
  * step) and the numerators stay integers: no gcd is ever taken until a result is reported.
  */
+// index: positions are composition ranks (Compositions.rank) and count vectors summing to N; their bounds follow
+// from the hockey-stick count, which the Index Checker cannot follow (exhaustively tested instead).
+@SuppressWarnings("index")
 final class RationalChain {
 
     private final AtomDistribution p0;

@@ -91,12 +91,14 @@ final class Step {
 
     /** The weights a_0..a_{k−1} of p₀ and their sum D (last entry), the law of the real draws. */
     static BigInteger[] realWeights(AtomDistribution p0) {
-        int k = p0.atoms();
-        BigInteger[] e = new BigInteger[k + 1];
-        for (int j = 0; j < k; j++) {
+        BigInteger[] e = new BigInteger[Math.max(1, p0.atoms() + 1)];
+        int last = e.length - 1;
+        for (int j = 0; j < last; j++) {
             e[j] = p0.numerator(j);
         }
-        e[k] = p0.denominator();
+        if (last >= 0) {
+            e[last] = p0.denominator();
+        }
         return e;
     }
 
@@ -105,7 +107,7 @@ final class Step {
         long[][] out = new long[states.length][];
         long[] counts = new long[states.length == 0 ? 0 : states[0].length];
         for (int s = 0; s < states.length; s++) {
-            for (int j = 0; j < counts.length; j++) {
+            for (int j = 0; j < counts.length && j < states[s].length; j++) {
                 counts[j] = states[s][j];
             }
             long[] w = new long[counts.length];
