@@ -140,6 +140,14 @@ class ExactLoopTest {
         StateSpaceTooLargeException single = assertThrows(StateSpaceTooLargeException.class,
                 () -> loop(Scenario.FULLY_SYNTHETIC, "1", 1_000_000, null, 1, Learner.empirical(), Mixing.IID));
         assertTrue(single.getMessage().contains("N_0 = 1000000"), single.getMessage());
+        ExactLoop long100 = loop(Scenario.FIXED_PROPORTION, "1/3,2/3", 50, "1/10", 100, Learner.empirical(),
+                Mixing.IID);
+        assertEquals(Arithmetic.CERTIFIED, long100.automaticArithmetic());
+        StateSpaceTooLargeException bits = assertThrows(StateSpaceTooLargeException.class,
+                () -> long100.run(Arithmetic.EXACT, null));
+        assertTrue(bits.getMessage().contains("bits") && bits.size() > ExactLoop.MAX_EXACT_BITS, bits.getMessage());
+        assertEquals(Arithmetic.EXACT, loop(Scenario.FIXED_PROPORTION, "1/3,2/3", 50, "1/10", 10,
+                Learner.empirical(), Mixing.IID).automaticArithmetic());
         ExactLoop medium = loop(Scenario.FULLY_SYNTHETIC, "uniform:3", 40, null, 2, Learner.empirical(),
                 Mixing.STRATIFIED);
         assertThrows(StateSpaceTooLargeException.class, () -> medium.run(Arithmetic.EXACT, null));

@@ -35,21 +35,32 @@ public final class ExactLoop {
     public static final long MAX_PAIRS = 40_000_000L;
     /** Most states of one generation under exact arithmetic (its integers grow by N_i·log2 E bits a generation). */
     public static final int MAX_EXACT_STATES = 300;
+    /**
+     * Most bits of the exact common denominator Π_i E_i^{N_i} under exact arithmetic: every numerator has about
+     * that many bits, and the cost of a generation grows with it (k = 2, N = 50, λ = 1/10 iid, 100 generations:
+     * about 55 000 bits and a minute of CPU, so refused).
+     */
+    public static final long MAX_EXACT_BITS = 32_768;
     /** {@link #automaticArithmetic()} is exact up to this many states per generation (k = 2, N ≤ 50; k = 3, N ≤ 8). */
     public static final int AUTO_EXACT_STATES = 51;
+    /** ... and up to this many bits of the common denominator (see {@link #MAX_EXACT_BITS}). */
+    public static final long AUTO_EXACT_BITS = 8_192;
 
     private final Schedule schedule;
     private final AtomDistribution p0;
     private final Learner learner;
     private final List<Step> steps;
     private final long[] states;
+    private final long denominatorBits;
 
-    private ExactLoop(Schedule schedule, AtomDistribution p0, Learner learner, List<Step> steps, long[] states) {
+    private ExactLoop(Schedule schedule, AtomDistribution p0, Learner learner, List<Step> steps, long[] states,
+                      long denominatorBits) {
         this.schedule = schedule;
         this.p0 = p0;
         this.learner = learner;
         this.steps = steps;
         this.states = states;
+        this.denominatorBits = denominatorBits;
     }
 
     /*@ public normal_behavior
@@ -86,6 +97,8 @@ public final class ExactLoop {
         List<Step> steps = new ArrayList<>();
         long[] states = new long[Math.max(1, schedule.generations() + 1)];
         long previous = 1;
+        long bits = 0;
+        int dBits = p0.denominator().bitLength();
         for (int i = 0; i <= schedule.generations() && i < states.length; i++) {
             BigInteger nBig = schedule.size(i);
             if (nBig.compareTo(BigInteger.valueOf(MAX_STATES)) > 0) {
@@ -108,11 +121,18 @@ public final class ExactLoop {
                         + pairs + " state pairs (" + previous + " x " + drawn + " count vectors on k = " + k
                         + " atoms), more than the limit of " + MAX_PAIRS, pairs, MAX_PAIRS);
             }
+            if (step.synthetic > 0) {
+                // E of the source-dependent draws: T_{i−1}, or d·D·T_{i−1} for the iid mixture with λ = ℓ/d.
+                BigInteger t = BigInteger.valueOf(learner.total(schedule.size(i - 1).longValueExact(), k));
+                BigInteger e = step.mixture ? step.lambda.denominator().multiply(p0.denominator()).multiply(t) : t;
+                bits += (long) step.synthetic * e.bitLength();
+            }
+            bits += (long) step.real * dBits;
             states[i] = count;
             previous = count;
             steps.add(step);
         }
-        return new ExactLoop(schedule, p0, learner, List.copyOf(steps), states);
+        return new ExactLoop(schedule, p0, learner, List.copyOf(steps), states, bits);
     }
 
     /** The last generation index g. */
@@ -136,10 +156,13 @@ public final class ExactLoop {
     }
 
     /**
-     * @return {@link Arithmetic#EXACT} when every generation has at most {@link #AUTO_EXACT_STATES} states, else
-     *     {@link Arithmetic#CERTIFIED}
+     * @return {@link Arithmetic#EXACT} when every generation has at most {@link #AUTO_EXACT_STATES} states and the
+     *     exact common denominator at most {@link #AUTO_EXACT_BITS} bits, else {@link Arithmetic#CERTIFIED}
      */
     public Arithmetic automaticArithmetic() {
+        if (denominatorBits > AUTO_EXACT_BITS) {
+            return Arithmetic.CERTIFIED;
+        }
         for (long s : states) {
             if (s > AUTO_EXACT_STATES) {
                 return Arithmetic.CERTIFIED;
@@ -161,7 +184,7 @@ public final class ExactLoop {
      *     or null for none
      * @return one {@link GenerationLaw} per generation 0..g
      * @throws StateSpaceTooLargeException for {@link Arithmetic#EXACT} with more than {@link #MAX_EXACT_STATES}
-     *     states in some generation
+     *     states in some generation or a common denominator of more than {@link #MAX_EXACT_BITS} bits
      * @throws IllegalArgumentException when bounds has the wrong length
      */
     public List<GenerationLaw> run(Arithmetic arithmetic, @Nullable List<Certified> bounds) {
@@ -170,6 +193,12 @@ public final class ExactLoop {
                     + " bounds");
         }
         if (arithmetic == Arithmetic.EXACT) {
+            if (denominatorBits > MAX_EXACT_BITS) {
+                throw new StateSpaceTooLargeException("--arithmetic exact: the exact probabilities of generations 0.."
+                        + generations() + " share a denominator of about " + denominatorBits + " bits, more than the"
+                        + " limit of " + MAX_EXACT_BITS + " (use certified enclosures, or fewer generations)",
+                        denominatorBits, MAX_EXACT_BITS);
+            }
             for (int i = 0; i < states.length; i++) {
                 if (states[i] > MAX_EXACT_STATES) {
                     throw new StateSpaceTooLargeException("--arithmetic exact: generation " + i + " has "
