@@ -13,6 +13,8 @@ import org.loopbound.arith.Certified;
 import org.loopbound.arith.Interval;
 import org.loopbound.arith.Rational;
 import org.loopbound.bound.Scenario;
+import org.loopbound.bound.ScenarioArguments;
+import org.loopbound.bound.ScenarioParameter;
 import org.loopbound.bound.Schedule;
 import org.loopbound.sim.AtomDistribution;
 import org.loopbound.sim.Learner;
@@ -22,8 +24,9 @@ import org.loopbound.sim.Mixing;
 class ExactLoopTest {
 
     static Schedule schedule(Scenario sc, long n, String lambda, int g) {
-        return sc.schedule(new Scenario.Parameters(g, BigInteger.valueOf(n),
-                lambda == null ? null : Rational.parse(lambda), null, null, 4));
+        return sc.schedule(ScenarioArguments.of(g).with(ScenarioParameter.N, BigInteger.valueOf(n))
+                .withIfPresent(ScenarioParameter.LAMBDA, lambda == null ? null : Rational.parse(lambda))
+                .with(ScenarioParameter.GROWTH_EXPONENT, 4));
     }
 
     static ExactLoop loop(Scenario sc, String p0, long n, String lambda, int g, Learner learner, Mixing mixing) {
@@ -152,8 +155,9 @@ class ExactLoopTest {
                 Mixing.STRATIFIED);
         assertThrows(StateSpaceTooLargeException.class, () -> medium.run(Arithmetic.EXACT, null));
         IllegalArgumentException acc = assertThrows(IllegalArgumentException.class,
-                () -> ExactLoop.of(Scenario.ACCUMULATE, Scenario.ACCUMULATE.schedule(new Scenario.Parameters(3, null,
-                        null, BigInteger.TWO, BigInteger.ONE, 4)), AtomDistribution.parse("1/2,1/2"),
+                () -> ExactLoop.of(Scenario.ACCUMULATE, Scenario.ACCUMULATE.schedule(ScenarioArguments.of(3)
+                        .with(ScenarioParameter.REAL, BigInteger.TWO)
+                        .with(ScenarioParameter.SYNTHETIC, BigInteger.ONE)), AtomDistribution.parse("1/2,1/2"),
                         Learner.empirical(), Mixing.STRATIFIED));
         assertTrue(acc.getMessage().contains("accumulate"), acc.getMessage());
     }
