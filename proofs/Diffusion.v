@@ -169,3 +169,107 @@ Proof.
   pose proof (D2_tau_star_pow5 m N Hm HN) as H5.
   replace (m * N) with (4 * D2_tau_star m N ^ 5) by lra. field. lra.
 Qed.
+
+(** ** D2 with the cubic term of D0
+
+    phi3(tau) = tau^4/(m N) + tau^3/m^2 + 1/tau has phi3'(tau) = (g(tau) - 1)/tau^2 with
+    g(tau) = 4 tau^5/(m N) + 3 tau^4/m^2.  The root of g = 1 on tau > 0 exists, is unique,
+    and is the unique minimizer of phi3 on tau > 0.  No Section hypotheses. *)
+
+Definition D2_phi3 (m N tau : R) : R := tau ^ 4 / (m * N) + tau ^ 3 / m ^ 2 + / tau.
+Definition D2_g (m N tau : R) : R := 4 * tau ^ 5 / (m * N) + 3 * tau ^ 4 / m ^ 2.
+
+(** phi3 at a root t of g = 1 is strictly below phi3 anywhere else on tau > 0:
+    phi3(tau) - phi3(t) = (tau - t)^2 / tau * (A (tau^3 + 2 tau^2 t + 3 tau t^2 + 4 t^3)
+                            + C (tau^2 + 2 tau t + 3 t^2)),  A = 1/(m N), C = 1/m^2. *)
+Theorem D2_cubic_root_strict_min m N t tau :
+  0 < m -> 0 < N -> 0 < t -> D2_g m N t = 1 -> 0 < tau -> tau <> t ->
+  D2_phi3 m N t < D2_phi3 m N tau.
+Proof.
+  intros Hm HN Ht Hg Htau Hne.
+  assert (HmN : 0 < m * N) by nra.
+  set (A := / (m * N)). set (C := / m ^ 2).
+  assert (HA : 0 < A) by (apply Rinv_0_lt_compat; exact HmN).
+  assert (HC : 0 < C) by (apply Rinv_0_lt_compat; apply pow_lt; exact Hm).
+  assert (E : D2_phi3 m N tau - D2_phi3 m N t =
+    (tau - t) ^ 2 / tau * (A * (tau ^ 3 + 2 * tau ^ 2 * t + 3 * tau * t ^ 2 + 4 * t ^ 3)
+                           + C * (tau ^ 2 + 2 * tau * t + 3 * t ^ 2))
+    + (t - tau) / (tau * t) * (1 - D2_g m N t)).
+  { unfold D2_phi3, D2_g, A, C. field. repeat split; apply Rgt_not_eq; lra. }
+  rewrite Hg in E. replace (1 - 1) with 0 in E by ring. rewrite Rmult_0_r, Rplus_0_r in E.
+  assert (Hsq : 0 < (tau - t) ^ 2).
+  { assert (tau - t <> 0) by lra. simpl. rewrite Rmult_1_r. apply Rsqr_pos_lt. exact H. }
+  assert (Hb : 0 < A * (tau ^ 3 + 2 * tau ^ 2 * t + 3 * tau * t ^ 2 + 4 * t ^ 3)
+                   + C * (tau ^ 2 + 2 * tau * t + 3 * t ^ 2)).
+  { assert (0 < tau ^ 3 + 2 * tau ^ 2 * t + 3 * tau * t ^ 2 + 4 * t ^ 3).
+    { assert (0 < t ^ 3) by (apply pow_lt; lra).
+      assert (0 <= tau ^ 3) by (apply pow_le; lra).
+      assert (0 <= tau ^ 2 * t) by (apply Rmult_le_pos; [apply pow_le|]; lra).
+      assert (0 <= tau * t ^ 2) by (apply Rmult_le_pos; [|apply pow_le]; lra).
+      lra. }
+    assert (0 < tau ^ 2 + 2 * tau * t + 3 * t ^ 2).
+    { assert (0 < t ^ 2) by (apply pow_lt; lra).
+      assert (0 <= tau ^ 2) by (apply pow_le; lra).
+      assert (0 <= tau * t) by (apply Rmult_le_pos; lra).
+      lra. }
+    assert (0 < A * (tau ^ 3 + 2 * tau ^ 2 * t + 3 * tau * t ^ 2 + 4 * t ^ 3))
+      by (apply Rmult_lt_0_compat; lra).
+    assert (0 < C * (tau ^ 2 + 2 * tau * t + 3 * t ^ 2)) by (apply Rmult_lt_0_compat; lra).
+    lra. }
+  assert (0 < (tau - t) ^ 2 / tau * (A * (tau ^ 3 + 2 * tau ^ 2 * t + 3 * tau * t ^ 2 + 4 * t ^ 3)
+                           + C * (tau ^ 2 + 2 * tau * t + 3 * t ^ 2))).
+  { apply Rmult_lt_0_compat; [|exact Hb]. apply Rdiv_lt_0_compat; lra. }
+  lra.
+Qed.
+
+(** g = 1 has exactly one root on tau > 0 (IVT on [0, 1 + m N]; uniqueness from the
+    strict minimality above). *)
+Theorem D2_cubic_root_unique m N :
+  0 < m -> 0 < N -> exists! t, 0 < t /\ D2_g m N t = 1.
+Proof.
+  intros Hm HN. assert (HmN : 0 < m * N) by nra.
+  set (f := fun tau => 4 * tau ^ 5 * / (m * N) + 3 * tau ^ 4 * / m ^ 2 - 1).
+  assert (Hf : forall tau, f tau = D2_g m N tau - 1) by (intros; unfold f, D2_g; reflexivity).
+  assert (Hc : continuity f) by (apply derivable_continuous; unfold f; reg).
+  set (y := 1 + m * N).
+  assert (Hy5 : y <= y ^ 5).
+  { assert (1 <= y) by (unfold y; lra).
+    assert (1 <= y ^ 4) by (rewrite <- (pow1 4); apply pow_incr; lra).
+    replace (y ^ 5) with (y * y ^ 4) by ring. nra. }
+  assert (Hfy : 0 < f y).
+  { rewrite Hf. unfold D2_g.
+    assert (3 * y ^ 4 / m ^ 2 >= 0).
+    { apply Rle_ge. apply Rmult_le_pos; [|left; apply Rinv_0_lt_compat, pow_lt; lra].
+      assert (0 <= y ^ 4) by (apply pow_le; unfold y; lra). lra. }
+    assert (1 < 4 * y ^ 5 / (m * N)).
+    { apply Rmult_lt_reg_r with (m * N); [exact HmN|].
+      unfold Rdiv. rewrite Rmult_assoc, Rinv_l by lra. unfold y in *. lra. }
+    lra. }
+  assert (Hf0 : f 0 < 0) by (rewrite Hf; unfold D2_g; simpl; lra).
+  destruct (IVT f 0 y Hc ltac:(unfold y; lra) Hf0 Hfy) as [t [Hty Hft]].
+  assert (Hg : D2_g m N t = 1) by (rewrite Hf in Hft; lra).
+  assert (Ht : 0 < t).
+  { destruct (Req_dec t 0) as [->|Hne]; [|lra].
+    unfold D2_g in Hg. simpl in Hg. lra. }
+  exists t. split; [split; assumption|].
+  intros t' [Ht' Hg']. destruct (Req_dec t t') as [E|Hne]; [exact E|].
+  exfalso.
+  pose proof (D2_cubic_root_strict_min m N t t' Hm HN Ht Hg Ht' (not_eq_sym Hne)).
+  pose proof (D2_cubic_root_strict_min m N t' t Hm HN Ht' Hg' Ht Hne).
+  lra.
+Qed.
+
+(** D2 (cubic term): tau0 > 0 minimizes phi3 over tau > 0 iff it is the root of
+    4 tau^5/(m N) + 3 tau^4/m^2 = 1. *)
+Theorem D2_cubic_argmin_iff m N tau0 :
+  0 < m -> 0 < N -> 0 < tau0 ->
+  ((forall tau, 0 < tau -> D2_phi3 m N tau0 <= D2_phi3 m N tau) <-> D2_g m N tau0 = 1).
+Proof.
+  intros Hm HN H0. split.
+  - intros Hmin. destruct (D2_cubic_root_unique m N Hm HN) as [t [[Ht Hg] _]].
+    destruct (Req_dec tau0 t) as [->|Hne]; [exact Hg|].
+    exfalso. pose proof (D2_cubic_root_strict_min m N t tau0 Hm HN Ht Hg H0 Hne).
+    pose proof (Hmin t Ht). lra.
+  - intros Hg tau Htau. destruct (Req_dec tau tau0) as [->|Hne]; [lra|].
+    left. apply D2_cubic_root_strict_min; assumption.
+Qed.

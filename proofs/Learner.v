@@ -143,6 +143,31 @@ Proof.
         apply Hall. lia.
 Qed.
 
+(** The union bound over generations 0..i: if Y w <= c holds on every outcome where all
+    X_j w <= e_j (j <= i), and each X_j > e_j has probability at most delta, then
+    P(Y > c) <= (i+1) delta. *)
+Lemma union_bound_events (X : nat -> Omega -> R) (e : nat -> R) (Y : Omega -> R) (c delta : R)
+  (i : nat) :
+  (forall w, (forall j, (j <= i)%nat -> X j w <= e j) -> Y w <= c) ->
+  (forall j, (j <= i)%nat -> P (fun w => X j w > e j) <= delta) ->
+  P (fun w => Y w > c) <= (INR i + 1) * delta.
+Proof.
+  intros Hgood Hd.
+  eapply Rle_trans.
+  - apply (P_mono _ (fun w => exists j, (j <= i)%nat /\ X j w > e j)).
+    intros w Hw.
+    destruct (exists_or_forall (fun j => X j w > e j)
+                (fun j => match Rgt_dec (X j w) (e j) with
+                          | left h => or_introl h | right h => or_intror h end) i)
+      as [Hex|Hno]; [exact Hex|].
+    exfalso.
+    assert (Y w <= c); [|lra].
+    apply Hgood. intros j Hj. apply Rnot_lt_le. apply Hno. exact Hj.
+  - eapply Rle_trans; [apply P_union_n|].
+    rewrite <- (Rmult_1_l delta) at 1. rewrite <- S_INR, <- sumn_const.
+    apply sumn_le. intros j Hj. rewrite Rmult_1_l. apply Hd. lia.
+Qed.
+
 (** If each generation j <= i misses its eps_j with probability at most delta,
     then P(TV(phat_i, p0) > B_i) <= (i+1) delta. *)
 Theorem R3_union_bound n (lam eps : nat -> R) (p0 : nat -> R)
@@ -155,23 +180,36 @@ Theorem R3_union_bound n (lam eps : nat -> R) (p0 : nat -> R)
   P (fun w => TV n (phat i w) p0 > B lam eps i) <= (INR i + 1) * delta.
 Proof.
   intros Hq0 Hl Hq Hd.
-  eapply Rle_trans.
-  - apply (P_mono _ (fun w => exists j, (j <= i)%nat /\ TV n (phat j w) (q j w) > eps j)).
-    intros w Hw.
-    destruct (exists_or_forall (fun j => TV n (phat j w) (q j w) > eps j)
-                (fun j => match Rgt_dec (TV n (phat j w) (q j w)) (eps j) with
-                          | left h => or_introl h | right h => or_intror h end) i)
-      as [Hex|Hno]; [exact Hex|].
-    exfalso.
-    assert (TV n (phat i w) p0 <= B lam eps i); [|lra].
-    apply (R3_unrolled_bound n lam eps p0 (fun j => phat j w) (fun j => q j w) i).
-    + intros k Hk. apply Hq0. exact Hk.
-    + exact Hl.
-    + intros j k Hk. apply Hq. exact Hk.
-    + intros j Hj. apply Rnot_lt_le. apply Hno. exact Hj.
-  - eapply Rle_trans; [apply P_union_n|].
-    rewrite <- (Rmult_1_l delta) at 1. rewrite <- S_INR, <- sumn_const.
-    apply sumn_le. intros j Hj. rewrite Rmult_1_l. apply Hd. lia.
+  apply (union_bound_events (fun j w => TV n (phat j w) (q j w)) eps); [|exact Hd].
+  intros w Hev.
+  apply (R3_unrolled_bound n lam eps p0 (fun j => phat j w) (fun j => q j w) i).
+  - intros k Hk. apply Hq0. exact Hk.
+  - exact Hl.
+  - intros j k Hk. apply Hq. exact Hk.
+  - exact Hev.
+Qed.
+
+(** R5 with the union bound: if each generation j <= i misses its eps_j with
+    probability at most delta, then with the general weights of R5
+    (mu_{i',j} >= 0, lam_{i'} + sum_{j<i'} mu_{i',j} = 1,
+    q_{i'} = lam_{i'} p0 + sum_{j<i'} mu_{i',j} phat_j on every outcome, i' <= i),
+    P(TV(phat_i, p0) > Bg_i) <= (i+1) delta.  Generalized over the section's
+    Omega, P, P_mono, P_union (as R3_union_bound). *)
+Theorem R5_union_bound n (lam eps : nat -> R) (mu : nat -> nat -> R) (p0 : nat -> R)
+  (phat q : nat -> Omega -> nat -> R) (delta : R) (i : nat) :
+  (forall i' j, (i' <= i)%nat -> (j < i')%nat -> 0 <= mu i' j) ->
+  (forall i', (i' <= i)%nat -> lam i' + sumn i' (mu i') = 1) ->
+  (forall i' w k, (i' <= i)%nat -> (k < n)%nat ->
+     q i' w k = lam i' * p0 k + sumn i' (fun j => mu i' j * phat j w k)) ->
+  (forall j, (j <= i)%nat -> P (fun w => TV n (phat j w) (q j w) > eps j) <= delta) ->
+  P (fun w => TV n (phat i w) p0 > Bg mu eps i) <= (INR i + 1) * delta.
+Proof.
+  intros Hmu Hsum Hq Hd.
+  apply (union_bound_events (fun j w => TV n (phat j w) (q j w)) eps); [|exact Hd].
+  intros w Hev.
+  apply (R5_unrolled_bound n lam eps mu p0 (fun j => phat j w) (fun j => q j w) i Hmu Hsum);
+    [|exact Hev].
+  intros i' k Hi Hk. apply Hq; assumption.
 Qed.
 
 End UnionBound.

@@ -3,7 +3,7 @@
 
 From Coq Require Import Reals Ranalysis5 Lra Lia.
 From Coquelicot Require Import Coquelicot.
-From Loopbound Require Import TV.
+From Loopbound Require Import TV Propagation.
 Open Scope R_scope.
 
 (** ** Auxiliary facts on [Rpower] *)
@@ -369,6 +369,64 @@ Lemma P2_F1_is_P1 r b a s :
   r + s <> 0 -> P2_F r b a 1 s = P1_f (b * Rpower r (- a)) r b a s.
 Proof.
   intros HN. unfold P2_F, P1_f. simpl. field. exact HN.
+Qed.
+
+(** ** P1 and P2 are R2/R3 for the expanding-synthetic schedule
+
+    Generation 0 trains on r real samples (eps_0 = eps(r) = b r^(-a)); every later
+    generation on r real + s synthetic samples of the previous one, N = r + s,
+    lam = r/N, eps_j = eps(N) = b N^(-a).  No Section hypotheses. *)
+
+Definition exp_syn_lam (r s : R) (j : nat) : R := r / (r + s).
+Definition exp_syn_eps (r s b a : R) (j : nat) : R :=
+  match j with O => b * Rpower r (- a) | S _ => b * Rpower (r + s) (- a) end.
+
+(** P1's f is one R2 step: f(s) = eps(N) + (1 - lam) e with N = r + s, lam = r/N,
+    i.e. R2's bound eps_i + (1 - lam_i) TV(phat_{i-1}, p0) with TV(phat_{i-1}, p0) = e. *)
+Lemma P1_is_R2_step e r b a s :
+  r + s <> 0 -> P1_f e r b a s = b * Rpower (r + s) (- a) + (1 - r / (r + s)) * e.
+Proof.
+  intros HN. unfold P1_f. field. exact HN.
+Qed.
+
+(** P2's F_i is R3's B_i for the expanding-synthetic schedule. *)
+Theorem P2_F_is_B r b a s i :
+  r + s <> 0 -> P2_F r b a i s = B (exp_syn_lam r s) (exp_syn_eps r s b a) i.
+Proof.
+  intros HN. unfold P2_F. induction i as [|i IH].
+  - simpl. ring.
+  - simpl B. rewrite <- IH. unfold exp_syn_lam.
+    replace (1 - r / (r + s)) with (s / (r + s)) by (field; exact HN).
+    rewrite sumn_shift. rewrite (sumn_ext i (fun j => (s / (r + s)) ^ S j)
+                                   (fun j => s / (r + s) * (s / (r + s)) ^ j))
+      by (intros; reflexivity).
+    rewrite sumn_scal, pow_O. unfold exp_syn_eps.
+    replace (sumn i (pow (s / (r + s)))) with (sumn i (fun j => (s / (r + s)) ^ j)) by reflexivity.
+    rewrite <- tech_pow_Rmult. ring.
+Qed.
+
+(** P1's f with e = eps(r) is B_1 of the same schedule. *)
+Corollary P1_is_B1 r b a s :
+  r + s <> 0 -> P1_f (b * Rpower r (- a)) r b a s = B (exp_syn_lam r s) (exp_syn_eps r s b a) 1.
+Proof.
+  intros HN. rewrite <- P2_F_is_B by exact HN. symmetry. apply P2_F1_is_P1. exact HN.
+Qed.
+
+(** Hence R3 gives TV(phat_i, p0) <= F_i(s) on the event that every generation j <= i met
+    eps_j (r > 0, s >= 0; q_0 = p0, q_{j+1} = lam p0 + (1 - lam) phat_j). *)
+Corollary P2_R3_bound n r b a s (p0 : nat -> R) (phat q : nat -> nat -> R) (i : nat) :
+  0 < r -> 0 <= s ->
+  (forall k, (k < n)%nat -> q O k = p0 k) ->
+  (forall j k, (k < n)%nat -> q (S j) k = r / (r + s) * p0 k + (1 - r / (r + s)) * phat j k) ->
+  (forall j, (j <= i)%nat -> TV n (phat j) (q j) <= exp_syn_eps r s b a j) ->
+  TV n (phat i) p0 <= P2_F r b a i s.
+Proof.
+  intros Hr Hs Hq0 Hq Hev. rewrite P2_F_is_B by lra.
+  apply (R3_unrolled_bound n _ _ p0 phat q i Hq0); [|exact Hq|exact Hev].
+  intros j. unfold exp_syn_lam. split.
+  - apply Rmult_le_pos; [lra|]. left. apply Rinv_0_lt_compat. lra.
+  - apply Rmult_le_reg_r with (r + s); [lra|]. unfold Rdiv.
+    rewrite Rmult_assoc, Rinv_l by lra. lra.
 Qed.
 
 (** ** P2: the interior peak is unique

@@ -325,3 +325,151 @@ Proof.
   pose proof (R5_accumulate n i r Ni s p0 phat q Hr Hs HN HNpos Hq).
   eapply Rle_trans; [apply (TV_triangle n phat_i q p0)|]. lra.
 Qed.
+
+(** ** R5: the unrolled general-weights bound
+
+    Generation i trains on q_i = lam_i p0 + sum_{j<i} mu_{i,j} phat_j (weights on every
+    earlier generation, R2 general form; R5 accumulate is mu_{i,j} = s_j / N_i).  The bound
+    is the recursion Bg_0 = eps_0, Bg_i = eps_i + sum_{j<i} mu_{i,j} Bg_j that
+    [bound --scenario accumulate] evaluates. *)
+
+(** [Bvec mu eps n j] = Bg_j for every j <= n (the first n+1 values of the recursion). *)
+Fixpoint Bvec (mu : nat -> nat -> R) (eps : nat -> R) (n : nat) : nat -> R :=
+  match n with
+  | O => fun _ => eps O
+  | S n' =>
+      fun j => if (j <=? n')%nat then Bvec mu eps n' j
+               else eps (S n') + sumn (S n') (fun l => mu (S n') l * Bvec mu eps n' l)
+  end.
+
+Definition Bg (mu : nat -> nat -> R) (eps : nat -> R) (i : nat) : R := Bvec mu eps i i.
+
+Lemma Bvec_stable mu eps j n m :
+  (j <= n)%nat -> (n <= m)%nat -> Bvec mu eps m j = Bvec mu eps n j.
+Proof.
+  intros Hjn Hnm. induction m as [|m IH].
+  - replace n with O by lia. reflexivity.
+  - destruct (Nat.eq_dec n (S m)) as [->|Hne]; [reflexivity|].
+    simpl. replace (j <=? m)%nat with true by (symmetry; apply Nat.leb_le; lia).
+    apply IH. lia.
+Qed.
+
+(** The recursion, uniformly for every i (the sum is empty at i = 0):
+    Bg_i = eps_i + sum_{j<i} mu_{i,j} Bg_j. *)
+Theorem R5_Bg_eq mu eps i :
+  Bg mu eps i = eps i + sumn i (fun j => mu i j * Bg mu eps j).
+Proof.
+  unfold Bg. destruct i as [|n].
+  - simpl. ring.
+  - cbn -[sumn Nat.leb]. replace (S n <=? n)%nat with false by (symmetry; apply Nat.leb_gt; lia).
+    f_equal. apply sumn_ext. intros l Hl. f_equal.
+    apply Bvec_stable; lia.
+Qed.
+
+(** The recursion determines Bg: any sequence satisfying it equals Bg. *)
+Lemma R5_Bg_unique mu eps (b : nat -> R) :
+  (forall i, b i = eps i + sumn i (fun j => mu i j * b j)) ->
+  forall i, b i = Bg mu eps i.
+Proof.
+  intros Hb.
+  assert (H : forall m i, (i <= m)%nat -> b i = Bg mu eps i).
+  { induction m as [|m IH]; intros i Hi.
+    - replace i with O by lia. rewrite Hb, R5_Bg_eq. simpl. reflexivity.
+    - rewrite Hb, R5_Bg_eq. f_equal. apply sumn_ext. intros j Hj.
+      rewrite IH by lia. reflexivity. }
+  intros i. apply (H i). lia.
+Qed.
+
+Lemma Bg_ext mu mu' eps i :
+  (forall i' j, mu i' j = mu' i' j) -> Bg mu eps i = Bg mu' eps i.
+Proof.
+  intros H. symmetry. apply R5_Bg_unique. intros i'. rewrite R5_Bg_eq.
+  f_equal. apply sumn_ext. intros j _. rewrite H. reflexivity.
+Qed.
+
+(** With weight only on the previous generation (mu_{i,i-1} = 1 - lam_i, all other
+    mu_{i,j} = 0) the general recursion is R3's B. *)
+Theorem R5_Bg_prev_is_B lam eps i :
+  Bg (fun i j => if (S j =? i)%nat then 1 - lam i else 0) eps i = B lam eps i.
+Proof.
+  induction i as [|i IH].
+  - rewrite R5_Bg_eq. simpl. ring.
+  - rewrite R5_Bg_eq, sumn_S. rewrite Nat.eqb_refl, IH.
+    rewrite (sumn_ext i _ (fun _ => 0)).
+    + rewrite sumn_zero. simpl B. ring.
+    + intros j Hj. replace (S j =? S i)%nat with false
+        by (symmetry; apply Nat.eqb_neq; lia). ring.
+Qed.
+
+(** R5 unrolled (general weights), by strong induction on the generation.
+    Hypotheses, for every generation i' <= i: mu_{i',j} >= 0 (j < i'),
+    lam_{i'} + sum_{j<i'} mu_{i',j} = 1 (lam_{i'} is the real proportion; it enters only
+    through this sum, no sign condition is needed), q_{i'} = lam_{i'} p0 + sum_{j<i'} mu_{i',j} phat_j
+    on the n atoms, and the learning event TV(phat_{i'}, q_{i'}) <= eps_{i'}.
+    (At i' = 0 the sum is empty, so lam_0 = 1 and q_0 = p0.)  Then TV(phat_i, p0) <= Bg_i. *)
+Theorem R5_unrolled_bound n (lam eps : nat -> R) (mu : nat -> nat -> R) (p0 : nat -> R)
+  (phat q : nat -> nat -> R) (i : nat) :
+  (forall i' j, (i' <= i)%nat -> (j < i')%nat -> 0 <= mu i' j) ->
+  (forall i', (i' <= i)%nat -> lam i' + sumn i' (mu i') = 1) ->
+  (forall i' k, (i' <= i)%nat -> (k < n)%nat ->
+     q i' k = lam i' * p0 k + sumn i' (fun j => mu i' j * phat j k)) ->
+  (forall j, (j <= i)%nat -> TV n (phat j) (q j) <= eps j) ->
+  TV n (phat i) p0 <= Bg mu eps i.
+Proof.
+  intros Hmu Hsum Hq Hev.
+  assert (H : forall m i', (i' <= m)%nat -> (i' <= i)%nat -> TV n (phat i') p0 <= Bg mu eps i').
+  { induction m as [|m IH]; intros i' Him Hii;
+      (eapply Rle_trans;
+       [apply (R2_one_step_general n i' (lam i') (mu i') (eps i') p0 phat (q i') (phat i'));
+        [ intros j Hj; apply Hmu; lia
+        | apply Hsum; lia
+        | intros k Hk; apply Hq; lia
+        | apply Hev; lia ]
+       | rewrite (R5_Bg_eq mu eps i'); apply Rplus_le_compat_l; apply sumn_le; intros j Hj ]).
+    - lia.
+    - apply Rmult_le_compat_l; [apply Hmu; lia|]. apply IH; lia. }
+  apply (H i); lia.
+Qed.
+
+(** R5 accumulate, unrolled: r > 0 real samples and s_j >= 0 synthetic samples of each
+    earlier generation j, N_i = r + sum_{j<i} s_j, lam_i = r/N_i, mu_{i,j} = s_j/N_i.
+    On the event that every generation j <= i met its eps_j:
+    TV(phat_i, p0) <= Bg_i with these weights. *)
+Theorem R5_accumulate_unrolled n (r : R) (s eps : nat -> R) (p0 : nat -> R)
+  (phat q : nat -> nat -> R) (i : nat) :
+  0 < r -> (forall j, 0 <= s j) ->
+  (forall i' k, (i' <= i)%nat -> (k < n)%nat ->
+     q i' k = r / (r + sumn i' s) * p0 k
+              + sumn i' (fun j => s j / (r + sumn i' s) * phat j k)) ->
+  (forall j, (j <= i)%nat -> TV n (phat j) (q j) <= eps j) ->
+  TV n (phat i) p0 <= Bg (fun i' j => s j / (r + sumn i' s)) eps i.
+Proof.
+  intros Hr Hs Hq Hev.
+  assert (HN : forall i', 0 < r + sumn i' s).
+  { intros i'. pose proof (sumn_nonneg i' s (fun j _ => Hs j)). lra. }
+  apply (R5_unrolled_bound n (fun i' => r / (r + sumn i' s)) eps _ p0 phat q i); auto.
+  - intros i' j _ _. apply Rmult_le_pos; [apply Hs|]. left. apply Rinv_0_lt_compat, HN.
+  - intros i' _. unfold Rdiv. rewrite sumn_scal_r.
+    rewrite <- Rmult_plus_distr_r. field. apply Rgt_not_eq, HN.
+Qed.
+
+(** The schedule of [bound --scenario accumulate]: a constant s >= 0 synthetic samples
+    per earlier generation, N_i = r + i s, mu_{i,j} = s/(r + i s). *)
+Corollary R5_accumulate_constant n (r s : R) (eps : nat -> R) (p0 : nat -> R)
+  (phat q : nat -> nat -> R) (i : nat) :
+  0 < r -> 0 <= s ->
+  (forall i' k, (i' <= i)%nat -> (k < n)%nat ->
+     q i' k = r / (r + INR i' * s) * p0 k
+              + sumn i' (fun j => s / (r + INR i' * s) * phat j k)) ->
+  (forall j, (j <= i)%nat -> TV n (phat j) (q j) <= eps j) ->
+  TV n (phat i) p0 <= Bg (fun i' _ => s / (r + INR i' * s)) eps i.
+Proof.
+  intros Hr Hs Hq Hev.
+  assert (E : forall i', r + sumn i' (fun _ => s) = r + INR i' * s)
+    by (intros; rewrite sumn_const; reflexivity).
+  rewrite (Bg_ext (fun i' _ => s / (r + INR i' * s))
+             (fun i' j => (fun _ : nat => s) j / (r + sumn i' (fun _ => s))))
+    by (intros; rewrite E; reflexivity).
+  apply (R5_accumulate_unrolled n r (fun _ => s) eps p0 phat q i Hr (fun _ => Hs)); [|exact Hev].
+  intros i' k Hi Hk. rewrite E. apply Hq; assumption.
+Qed.
