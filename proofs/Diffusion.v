@@ -21,6 +21,22 @@ Qed.
 
 (** ** D1 *)
 
+(** Under R3's mixing structure every training distribution q_j is a distribution. *)
+Lemma D1_q_is_dist n (lam : nat -> R) (p0 : nat -> R) (phat q : nat -> nat -> R) (j : nat) :
+  is_dist n p0 ->
+  (forall j, is_dist n (phat j)) ->
+  (forall k, (k < n)%nat -> q O k = p0 k) ->
+  (forall j, 0 <= lam (S j) <= 1) ->
+  (forall j k, (k < n)%nat -> q (S j) k = lam (S j) * p0 k + (1 - lam (S j)) * phat j k) ->
+  is_dist n (q j).
+Proof.
+  intros Hp0 Hph Hq0 Hl Hq. destruct j as [|j].
+  - apply (is_dist_ext n p0); [intros k Hk; symmetry; apply Hq0; exact Hk | exact Hp0].
+  - apply (is_dist_ext n (mix (lam (S j)) p0 (phat j))).
+    + intros k Hk. symmetry. apply Hq. exact Hk.
+    + apply mix_is_dist; auto.
+Qed.
+
 Section D1.
 
 Variable n : nat.
@@ -48,12 +64,7 @@ Proof.
   intros Hp0 Hph Hq0 Hl Hq HKL.
   apply (R3_unrolled_bound n lam _ p0 phat q i Hq0 Hl Hq).
   intros j Hj.
-  assert (Hqd : is_dist n (q j)).
-  { destruct j as [|j].
-    - apply (is_dist_ext n p0); [intros k Hk; symmetry; apply Hq0; exact Hk | exact Hp0].
-    - apply (is_dist_ext n (mix (lam (S j)) p0 (phat j))).
-      + intros k Hk. symmetry. apply Hq. exact Hk.
-      + apply mix_is_dist; auto. }
+  assert (Hqd : is_dist n (q j)) by (apply (D1_q_is_dist n lam p0 phat q); assumption).
   rewrite TV_sym. eapply Rle_trans; [apply Pinsker; auto|].
   apply sqrt_le_1_alt. specialize (HKL j Hj). lra.
 Qed.

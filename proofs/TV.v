@@ -90,6 +90,38 @@ Proof.
   induction n; simpl in *; [lra|]. rewrite IHn. lra.
 Qed.
 
+(** ** Cauchy-Schwarz for finite sums *)
+
+(** (sum_a c_a)^2 <= (sum_a c_a^2 / w_a) (sum_a w_a) for w_a > 0, from
+    sum_a sum_b (c_a w_b - c_b w_a)^2 / (w_a w_b) >= 0. *)
+Lemma sumn_cauchy_schwarz_weighted n (c w : nat -> R) :
+  (forall a, (a < n)%nat -> 0 < w a) ->
+  (sumn n c) ^ 2 <= sumn n (fun a => c a ^ 2 / w a) * sumn n w.
+Proof.
+  intros Hw.
+  assert (H : 0 <= sumn n (fun a => sumn n (fun b => (c a * w b - c b * w a) ^ 2 / (w a * w b)))).
+  { apply sumn_nonneg. intros a Ha. apply sumn_nonneg. intros b Hb.
+    apply Rmult_le_pos; [apply pow2_ge_0|].
+    left. apply Rinv_0_lt_compat. apply Rmult_lt_0_compat; apply Hw; assumption. }
+  set (S2 := sumn n (fun a => c a ^ 2 / w a)). set (S := sumn n c). set (W := sumn n w).
+  rewrite (sumn_ext n _ (fun a => c a ^ 2 / w a * W - 2 * c a * S + w a * S2)) in H.
+  - rewrite sumn_plus, sumn_minus, !sumn_scal_r, sumn_scal in H. fold S2 S W in H. nra.
+  - intros a Ha. pose proof (Hw a Ha).
+    rewrite (sumn_ext n _ (fun b => c a ^ 2 / w a * w b - 2 * c a * c b + w a * (c b ^ 2 / w b))).
+    + rewrite sumn_plus, sumn_minus, !sumn_scal. fold S2 S W. ring.
+    + intros b Hb. pose proof (Hw b Hb). field. lra.
+Qed.
+
+(** (sum_{a<k} u_a)^2 <= k sum_{a<k} u_a^2 (weights 1). *)
+Lemma sumn_cauchy_schwarz k (u : nat -> R) :
+  (sumn k u) ^ 2 <= INR k * sumn k (fun a => u a ^ 2).
+Proof.
+  pose proof (sumn_cauchy_schwarz_weighted k u (fun _ => 1) (fun _ _ => Rlt_0_1)) as H.
+  rewrite sumn_const, Rmult_1_r in H.
+  rewrite (sumn_ext k (fun a => u a ^ 2 / 1) (fun a => u a ^ 2)) in H by (intros; field).
+  lra.
+Qed.
+
 (** ** Distributions *)
 
 Definition is_dist (n : nat) (p : nat -> R) : Prop :=
