@@ -177,45 +177,51 @@ class SpecLinksTest {
         assertTrue(mismatches.isEmpty(), String.join("\n", mismatches));
     }
 
-    /** A copy of the spec with a Section hypothesis dropped, and one with a phantom hypothesis, both fail. */
+    /**
+     * Copies of the spec with one Section hypothesis dropped (the first imported or assumed step that names one)
+     * and with a phantom hypothesis added to the first result both fail the check.
+     */
     @Test
     void hypothesisCheckFailsOnPlantedMismatches() throws Exception {
         JsonObject root = JsonParser.parseString(Files.readString(ROOT.resolve("spec/results.json"))).getAsJsonObject();
         Map<String, Set<String>> coq = coqHypotheses(audit(auditedLemmas(index())));
 
         JsonObject dropped = root.deepCopy();
-        JsonArray hyps = result(dropped, "EPS-EMP").getAsJsonArray("hypotheses");
-        JsonElement mcDiarmid = null;
-        for (JsonElement h : hyps) {
-            if ("Loopbound.Learner.McDiarmid".equals(coqName(h))) {
-                mcDiarmid = h;
+        String droppedFrom = null;
+        String droppedName = null;
+        for (JsonElement r : dropped.getAsJsonArray("results")) {
+            JsonArray hyps = r.getAsJsonObject().getAsJsonArray("hypotheses");
+            for (JsonElement h : hyps) {
+                String name = coqName(h);
+                if (droppedName == null && name != null
+                        && !"proved".equals(h.getAsJsonObject().get("status").getAsString())) {
+                    droppedFrom = r.getAsJsonObject().get("id").getAsString();
+                    droppedName = name;
+                    hyps.remove(h);
+                    break;
+                }
             }
         }
-        assertTrue(mcDiarmid != null && hyps.remove(mcDiarmid), "the spec lists McDiarmid for EPS-EMP");
+        assertTrue(droppedName != null, "no result lists a Section hypothesis to drop");
+        String id = droppedFrom;
+        String shortName = Objects.requireNonNull(droppedName).substring("Loopbound.".length());
         List<String> missing = hypothesisMismatches(ResultIndex.parse(new StringReader(dropped.toString())), coq);
-        assertTrue(missing.stream().anyMatch(m -> m.startsWith("EPS-EMP") && m.contains("Learner.McDiarmid")),
-                "dropping McDiarmid from EPS-EMP is not caught: " + missing);
+        assertTrue(missing.stream().anyMatch(m -> m.startsWith(id + ":") && m.contains(shortName)),
+                "dropping " + droppedName + " from " + id + " is not caught: " + missing);
 
         JsonObject phantom = root.deepCopy();
+        JsonObject first = phantom.getAsJsonArray("results").get(0).getAsJsonObject();
         JsonObject extra = new JsonObject();
         extra.addProperty("name", "phantom");
-        extra.addProperty("statement", "a premise no Coq lemma of R1 has");
+        extra.addProperty("statement", "a premise that no Coq lemma has");
         extra.addProperty("status", "imported");
         extra.addProperty("coq", "Loopbound.Propagation.phantom");
         extra.addProperty("source", "none");
-        result(phantom, "R1").getAsJsonArray("hypotheses").add(extra);
+        first.getAsJsonArray("hypotheses").add(extra);
+        String firstId = first.get("id").getAsString();
         List<String> extraFound = hypothesisMismatches(ResultIndex.parse(new StringReader(phantom.toString())), coq);
-        assertTrue(extraFound.stream().anyMatch(m -> m.startsWith("R1") && m.contains("Propagation.phantom")),
-                "a phantom hypothesis of R1 is not caught: " + extraFound);
-    }
-
-    private static JsonObject result(JsonObject root, String id) {
-        for (JsonElement e : root.getAsJsonArray("results")) {
-            if (e.getAsJsonObject().get("id").getAsString().equals(id)) {
-                return e.getAsJsonObject();
-            }
-        }
-        throw new AssertionError("no result " + id);
+        assertTrue(extraFound.stream().anyMatch(m -> m.startsWith(firstId + ":") && m.contains("Propagation.phantom")),
+                "a phantom hypothesis of " + firstId + " is not caught: " + extraFound);
     }
 
     private static @Nullable String coqName(JsonElement hypothesis) {
