@@ -264,6 +264,23 @@ Proof.
     lra.
 Qed.
 
+(** With eps_j = c (N0 (j+1)^4)^(-1/2) and lam = 0 (fully synthetic):
+    B_i = c N0^(-1/2) sum_{j=0}^{i} (j+1)^(-2).  No Section hypotheses. *)
+Lemma R4_growing_size_sum c N0 i :
+  0 < N0 ->
+  B (fun _ => 0) (fun j => c / sqrt (N0 * (INR j + 1) ^ 4)) i =
+    c / sqrt N0 * sumn (S i) (fun j => / (INR j + 1) ^ 2).
+Proof.
+  intros HN. assert (HsN : 0 < sqrt N0) by (apply sqrt_lt_R0; exact HN).
+  rewrite (proj1 R4_fully_synthetic_sum). rewrite <- sumn_scal.
+  apply sumn_ext. intros j _.
+  assert (Hj : 0 < INR j + 1) by (pose proof (pos_INR j); lra).
+  replace ((INR j + 1) ^ 4) with (((INR j + 1) ^ 2) ^ 2) by ring.
+  rewrite sqrt_mult by (try lra; apply pow_le; apply pow_le; lra).
+  rewrite sqrt_pow2 by (apply pow_le; lra).
+  field. repeat split; apply Rgt_not_eq; lra.
+Qed.
+
 (** With eps_j = c (N0 (j+1)^4)^(-1/2) and lam = 0 (fully synthetic, N_j = N0 (j+1)^4):
     B_i <= c N0^(-1/2) (2 - 1/(i+1)) < 2 c N0^(-1/2). *)
 Theorem R4_growing_size_bound c N0 i :
@@ -274,16 +291,7 @@ Theorem R4_growing_size_bound c N0 i :
 Proof.
   intros Hc HN.
   assert (HsN : 0 < sqrt N0) by (apply sqrt_lt_R0; exact HN).
-  assert (Heq : B (fun _ => 0) (fun j => c / sqrt (N0 * (INR j + 1) ^ 4)) i =
-                c / sqrt N0 * sumn (S i) (fun j => / (INR j + 1) ^ 2)).
-  { rewrite (proj1 R4_fully_synthetic_sum). rewrite <- sumn_scal.
-    apply sumn_ext. intros j _.
-    assert (Hj : 0 < INR j + 1) by (pose proof (pos_INR j); lra).
-    replace ((INR j + 1) ^ 4) with (((INR j + 1) ^ 2) ^ 2) by ring.
-    rewrite sqrt_mult by (try lra; apply pow_le; apply pow_le; lra).
-    rewrite sqrt_pow2 by (apply pow_le; lra).
-    field. repeat split; apply Rgt_not_eq; lra. }
-  rewrite Heq.
+  rewrite R4_growing_size_sum by exact HN.
   assert (Hpos : 0 < c / sqrt N0) by (apply Rdiv_lt_0_compat; assumption).
   pose proof (R4_inv_sq_sum_le i) as Hs.
   assert (0 < / (INR i + 1)) by (apply Rinv_0_lt_compat; pose proof (pos_INR i); lra).
