@@ -7,7 +7,7 @@
       (e+2) I_{e+2} = (e+1) I_e   and   I_{e+2} + (e+2)^2/2 J_{e+2} = (e+2)(e+1)/2 J_e,
     hence 1/(m+1)^2 = T_m - T_{m+1} with T_m = 2 J_{2m} / I_{2m}, and
     sum_{j=0}^{i} 1/(j+1)^2 = T_0 - T_{i+1} <= T_0 = pi^2/6 since J >= 0, I > 0.
-    No Section hypotheses. *)
+    No Section hypotheses (no lemma of this file is in a Section). *)
 
 From Coq Require Import Reals Lra Lia Nsatz.
 From Coquelicot Require Import Coquelicot.

@@ -13,7 +13,7 @@ From Coq Require Import Reals Lra Lia.
 From Loopbound Require Import TV Propagation Learner.
 Open Scope R_scope.
 
-(** ** Finite sums: square roots and indicators (no hypotheses) *)
+(** ** Finite sums: square roots and indicators (no Section hypotheses) *)
 
 (** sum_{a<k} sqrt(y_a) <= sqrt(k sum_{a<k} y_a) for y >= 0. *)
 Lemma sumn_sqrt_le k (y : nat -> R) :
@@ -51,15 +51,17 @@ Proof.
     rewrite IH by lia. ring.
 Qed.
 
+(** sum_{a<k} [c = a] = 1 if c < k, else 0. *)
+Lemma sumn_ind_eq k c : sumn k (ind c) = if (c <? k)%nat then 1 else 0.
+Proof.
+  induction k as [|k IH]; [reflexivity|]. rewrite sumn_S, IH. unfold ind.
+  destruct (Nat.ltb_spec c k), (Nat.eqb_spec c k), (Nat.ltb_spec c (S k));
+    first [lia | ring].
+Qed.
+
 (** sum_{a<k} [c = a] <= 1. *)
 Lemma sumn_ind_le_1 k c : sumn k (ind c) <= 1.
-Proof.
-  assert (H : sumn k (ind c) = if (c <? k)%nat then 1 else 0).
-  { induction k as [|k IH]; [reflexivity|]. rewrite sumn_S, IH. unfold ind.
-    destruct (Nat.ltb_spec c k), (Nat.eqb_spec c k), (Nat.ltb_spec c (S k));
-      first [lia | ring]. }
-  rewrite H. destruct (c <? k)%nat; lra.
-Qed.
+Proof. rewrite sumn_ind_eq. destruct (c <? k)%nat; lra. Qed.
 
 (** ** Jensen for TV on a finite probability space (no hypotheses)
 
@@ -77,7 +79,10 @@ Proof.
   apply R1_mixture_le; [exact Hpi | lra].
 Qed.
 
-(** ** The law of N independent draws *)
+(** ** The law of N independent draws
+
+    Every lemma of section [Draws] is generalized over the section's k, q and, where used,
+    q_nonneg and q_sum (q is a distribution on the k atoms); nothing is imported. *)
 
 Section Draws.
 
@@ -127,6 +132,22 @@ Proof.
   revert f g. induction N as [|N IH]; intros f g H; simpl; [apply H|].
   apply sumn_le. intros a Ha. apply Rmult_le_compat_l; [apply q_nonneg; exact Ha|].
   apply IH. intros. apply H.
+Qed.
+
+(** The draws the law charges are valid: x_t < k for t < N. *)
+Definition valid (N : nat) (x : nat -> nat) : Prop := forall t, (t < N)%nat -> (x t < k)%nat.
+
+Lemma Ex_le_valid N f g : (forall x, valid N x -> f x <= g x) -> Ex N f <= Ex N g.
+Proof.
+  revert f g. induction N as [|N IH]; intros f g H; simpl.
+  - apply H. intros t Ht. lia.
+  - apply sumn_le. intros a Ha. apply Rmult_le_compat_l; [apply q_nonneg; exact Ha|].
+    apply IH. intros x Hx. apply H. intros [|t] Ht; simpl; [exact Ha | apply Hx; lia].
+Qed.
+
+Lemma Ex_ext_valid N f g : (forall x, valid N x -> f x = g x) -> Ex N f = Ex N g.
+Proof.
+  intros H. apply Rle_antisym; apply Ex_le_valid; intros x Hx; rewrite H by exact Hx; lra.
 Qed.
 
 Lemma Ex_minus N f g : Ex N (fun x => f x - g x) = Ex N f - Ex N g.
@@ -189,6 +210,26 @@ Definition count (N a : nat) (x : nat -> nat) : R := sumn N (fun t => ind (x t) 
 
 (** p_hat(a) = count_a / N *)
 Definition phat_emp (N : nat) (x : nat -> nat) (a : nat) : R := count N a x / INR N.
+
+(** For valid draws p_hat is a distribution: its atoms sum to 1. *)
+Lemma phat_emp_sum N x : (0 < N)%nat -> valid N x -> sumn k (phat_emp N x) = 1.
+Proof.
+  intros HN Hx. assert (HNr : 0 < INR N) by (apply lt_0_INR; exact HN).
+  unfold phat_emp, count. unfold Rdiv. rewrite sumn_scal_r.
+  rewrite (sumn_swap k N (fun t a => ind (x t) a)).
+  rewrite (sumn_ext N _ (fun _ => 1)).
+  - rewrite sumn_const. field. lra.
+  - intros t Ht. rewrite sumn_ind_eq. replace (x t <? k)%nat with true; [reflexivity|].
+    symmetry. apply Nat.ltb_lt. apply Hx. exact Ht.
+Qed.
+
+Lemma phat_emp_nonneg N x a : 0 <= phat_emp N x a.
+Proof.
+  unfold phat_emp, count. apply Rmult_le_pos.
+  - apply sumn_nonneg. intros. apply ind_nonneg.
+  - destruct N as [|N]; [simpl; rewrite Rinv_0; lra|].
+    left. apply Rinv_0_lt_compat, lt_0_INR. lia.
+Qed.
 
 Lemma count_scons N a b x : count (S N) a (scons b x) = ind b a + count N a x.
 Proof. unfold count. rewrite sumn_shift. reflexivity. Qed.
@@ -328,6 +369,9 @@ End Draws.
     indicator is 1 exactly when A holds (up to double negation), decided by
     [ClassicalDedekindReals.sig_not_dec], one of the axioms of Coq's reals. *)
 
+(** The indicator of a proposition: 1 when it holds (up to double negation). *)
+Definition indP (A : Prop) : R := if ClassicalDedekindReals.sig_not_dec A then 1 else 0.
+
 Section EpsEmpModel.
 
 Variable k : nat.
@@ -337,12 +381,11 @@ Hypothesis q_sum : sumn k q = 1.
 Variable N : nat.
 Hypothesis HN : (0 < N)%nat.
 
-Definition Pr (A : (nat -> nat) -> Prop) : R :=
-  Ex k q N (fun x => if ClassicalDedekindReals.sig_not_dec (A x) then 1 else 0).
+Definition Pr (A : (nat -> nat) -> Prop) : R := Ex k q N (fun x => indP (A x)).
 
 Lemma Pr_mono (A B : (nat -> nat) -> Prop) : (forall x, A x -> B x) -> Pr A <= Pr B.
 Proof.
-  intros H. unfold Pr. apply Ex_le; [exact q_nonneg|]. intros x.
+  intros H. unfold Pr, indP. apply Ex_le; [exact q_nonneg|]. intros x.
   destruct (ClassicalDedekindReals.sig_not_dec (A x)) as [a|a],
            (ClassicalDedekindReals.sig_not_dec (B x)) as [b|b]; try lra.
   exfalso. apply a. intros Ha. apply b. apply H. exact Ha.
@@ -350,7 +393,7 @@ Qed.
 
 Lemma Pr_compl (A : (nat -> nat) -> Prop) : Pr (fun x => ~ A x) = 1 - Pr A.
 Proof.
-  unfold Pr.
+  unfold Pr, indP.
   rewrite (Ex_ext k q N _ (fun x => 1 - (if ClassicalDedekindReals.sig_not_dec (A x) then 1 else 0))).
   { rewrite Ex_minus, Ex_const by exact q_sum. reflexivity. }
   intros x.
@@ -407,3 +450,51 @@ Proof.
 Qed.
 
 End EpsEmpModel.
+
+(** ** Random targets: conditioning on the earlier generations
+
+    In the loop, generation j's target q_j is itself random: it depends on the history h
+    of the earlier generations.  Given h, generation j draws N independent samples from
+    q_j(h).  With the history on a finite set {0..H-1} with law pi, the joint probability
+    of an event A(h, x) is sum_h pi_h P_{q_j(h)}(A(h, .)) (law of total probability; this
+    is the definition of the joint law here).  Since EPS-EMP holds for every fixed target,
+    it holds for the random one. *)
+
+Section RandomTarget.
+
+Variables k N : nat.
+Hypothesis HN : (0 < N)%nat.
+(** [imported] McDiarmid (as in [EpsEmpModel]), for every distribution q on the k atoms. *)
+Hypothesis McDiarmid_all :
+  forall q : nat -> R, (forall a, (a < k)%nat -> 0 <= q a) -> sumn k q = 1 ->
+  forall (f : (nat -> nat) -> R) (c : R), 0 < c ->
+  (forall x x' t0, (t0 < N)%nat -> (forall t, (t < N)%nat -> t <> t0 -> x t = x' t) ->
+     Rabs (f x - f x') <= c) ->
+  forall t, 0 < t -> Pr k q N (fun x => f x - Ex k q N f >= t) <= exp (- (2 * t ^ 2) / (INR N * c ^ 2)).
+
+Variable H : nat.
+Variable pi : nat -> R.
+Hypothesis pi_nonneg : forall h, (h < H)%nat -> 0 <= pi h.
+Hypothesis pi_sum : sumn H pi = 1.
+Variable qh : nat -> nat -> R.
+Hypothesis qh_nonneg : forall h a, (h < H)%nat -> (a < k)%nat -> 0 <= qh h a.
+Hypothesis qh_sum : forall h, (h < H)%nat -> sumn k (qh h) = 1.
+
+(** EPS-EMP with a random target: P(TV(phat_j, q_j) > eps(N, delta, k)) <= delta under the
+    joint law of the history and the draws.  Generalized over the section's k, N, HN,
+    McDiarmid_all ([imported]), H, pi, pi_nonneg, pi_sum, qh, qh_nonneg, qh_sum. *)
+Theorem EPS_EMP_random_target delta :
+  0 < delta < 1 ->
+  sumn H (fun h => pi h * Pr k (qh h) N (fun x => TV k (phat_emp N x) (qh h) > eps_emp N delta k))
+    <= delta.
+Proof.
+  intros Hd. apply Rle_trans with (sumn H (fun h => pi h * delta)).
+  2:{ rewrite sumn_scal_r, pi_sum. lra. }
+  apply sumn_le. intros h Hh.
+  apply Rmult_le_compat_l; [apply pi_nonneg; exact Hh|].
+  apply (EPS_EMP_model k (qh h) (fun a Ha => qh_nonneg h a Hh Ha) (qh_sum h Hh) N HN).
+  - apply McDiarmid_all; [intros a Ha; apply qh_nonneg; assumption | apply qh_sum; exact Hh].
+  - exact Hd.
+Qed.
+
+End RandomTarget.

@@ -339,7 +339,8 @@ Qed.
     Generation i trains on q_i = lam_i p0 + sum_{j<i} mu_{i,j} phat_j (weights on every
     earlier generation, R2 general form; R5 accumulate is mu_{i,j} = s_j / N_i).  The bound
     is the recursion Bg_0 = eps_0, Bg_i = eps_i + sum_{j<i} mu_{i,j} Bg_j that
-    [bound --scenario accumulate] evaluates. *)
+    [bound --scenario accumulate] evaluates.  Every lemma of this part is outside any
+    Section: it has no Section hypotheses; all its premises are in its statement. *)
 
 (** [Bvec mu eps n j] = Bg_j for every j <= n (the first n+1 values of the recursion). *)
 Fixpoint Bvec (mu : nat -> nat -> R) (eps : nat -> R) (n : nat) : nat -> R :=
