@@ -34,10 +34,7 @@ Hypothesis weights_sum : forall j, lam j + sumn j (mu j) = 1.
     (as in Multinomial.v, section EpsEmpModel; McDiarmid 1989). *)
 Hypothesis McDiarmid_all :
   forall (q : nat -> R) (N : nat), (forall a, (a < k)%nat -> 0 <= q a) -> sumn k q = 1 ->
-  forall (f : (nat -> nat) -> R) (c : R), 0 < c ->
-  (forall x x' t0, (t0 < N)%nat -> (forall t, (t < N)%nat -> t <> t0 -> x t = x' t) ->
-     Rabs (f x - f x') <= c) ->
-  forall t, 0 < t -> Pr k q N (fun x => f x - Ex k q N f >= t) <= exp (- (2 * t ^ 2) / (INR N * c ^ 2)).
+  McDiarmid_ineq k q N.
 
 Definition phat_h (h : nat -> nat -> nat) (l : nat) : nat -> R := phat_emp (Nsz l) (h l).
 
@@ -210,3 +207,33 @@ Proof.
 Qed.
 
 End Loop.
+
+(** R3 (previous generation only) as the special case mu_{j,j-1} = 1 - lam_j, lam_0 = 1. *)
+Definition prev_lam (lamR : nat -> R) (j : nat) : R := match j with O => 1 | S _ => lamR j end.
+Definition prev_mu (lamR : nat -> R) (j l : nat) : R := if (S l =? j)%nat then 1 - lamR j else 0.
+
+(** R3 on the loop's law: generation 0 real-only, generation j+1 trains on
+    lam_{j+1} p0 + (1 - lam_{j+1}) phat_j with lam_{j+1} in [0,1]:
+    P(TV(phat_i, p0) > B_i) <= (i+1) delta with eps_j = eps(N_j, delta, k).
+    No Section hypotheses; McDiarmid (cited in section [Loop]) is the premise McD. *)
+Theorem R3_loop k p0 (Hp0 : forall a, (a < k)%nat -> 0 <= p0 a) (Hsum : sumn k p0 = 1)
+  Nsz (Hpos : forall j, (0 < Nsz j)%nat) (lamR : nat -> R)
+  (Hl : forall j, 0 <= lamR (S j) <= 1)
+  (McD : forall (q : nat -> R) (N : nat), (forall a, (a < k)%nat -> 0 <= q a) -> sumn k q = 1 ->
+     McDiarmid_ineq k q N)
+  i h0 delta :
+  0 < delta < 1 ->
+  PL k p0 Nsz (prev_lam lamR) (prev_mu lamR) i h0
+    (fun h => TV k (phat_h Nsz h i) p0 > B lamR (eps_loop k Nsz delta) i) <= (INR i + 1) * delta.
+Proof.
+  intros Hd. rewrite <- (R5_Bg_prev_is_B lamR).
+  apply (R5_loop k p0 Hp0 Hsum Nsz Hpos (prev_lam lamR) (prev_mu lamR)); [| | |exact McD|exact Hd].
+  - intros [|j]; simpl; [lra | apply Hl].
+  - intros j l Hlj. unfold prev_mu. destruct (Nat.eqb_spec (S l) j) as [<-|]; [|lra].
+    pose proof (Hl l). lra.
+  - intros [|j]; [simpl; ring|]. unfold prev_lam. rewrite sumn_S.
+    rewrite (sumn_ext j _ (fun _ => 0)).
+    + rewrite sumn_zero. unfold prev_mu. rewrite Nat.eqb_refl. ring.
+    + intros l Hlj. unfold prev_mu. replace (S l =? S j)%nat with false
+        by (symmetry; apply Nat.eqb_neq; lia). reflexivity.
+Qed.

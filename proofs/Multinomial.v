@@ -379,7 +379,6 @@ Variable q : nat -> R.
 Hypothesis q_nonneg : forall a, (a < k)%nat -> 0 <= q a.
 Hypothesis q_sum : sumn k q = 1.
 Variable N : nat.
-Hypothesis HN : (0 < N)%nat.
 
 Definition Pr (A : (nat -> nat) -> Prop) : R := Ex k q N (fun x => indP (A x)).
 
@@ -403,15 +402,22 @@ Proof.
   - exfalso. apply a. exact b.
 Qed.
 
-(** [imported] McDiarmid's bounded-differences inequality (C. McDiarmid, "On the method
-    of bounded differences", Surveys in Combinatorics 1989, Theorem 3.1 (Lemma 1.2)), for
-    functions of the N independent draws whose value changes by at most c when one draw
-    changes: P(f - E f >= t) <= exp(-2 t^2 / (N c^2)). *)
-Hypothesis McDiarmid :
+(** The statement of McDiarmid's bounded-differences inequality (C. McDiarmid, "On the
+    method of bounded differences", Surveys in Combinatorics 1989, Theorem 3.1 (Lemma 1.2))
+    for the law of N independent draws from q: for functions of the draws whose value
+    changes by at most c when one draw changes, P(f - E f >= t) <= exp(-2 t^2 / (N c^2)).
+    Only a definition ([McDiarmid_ineq k q N] after the section): wherever it is used it
+    is a hypothesis ([imported]). *)
+Definition McDiarmid_ineq : Prop :=
   forall (f : (nat -> nat) -> R) (c : R), 0 < c ->
   (forall x x' t0, (t0 < N)%nat -> (forall t, (t < N)%nat -> t <> t0 -> x t = x' t) ->
      Rabs (f x - f x') <= c) ->
   forall t, 0 < t -> Pr (fun x => f x - Ex k q N f >= t) <= exp (- (2 * t ^ 2) / (INR N * c ^ 2)).
+
+Hypothesis HN : (0 < N)%nat.
+
+(** [imported] McDiarmid's inequality for the N draws from q. *)
+Hypothesis McDiarmid : McDiarmid_ineq.
 
 (** McDiarmid applied to Z = ||p_hat - q||_1 with c = 2/N (L1emp_bounded_difference). *)
 Lemma McDiarmid_L1emp : forall t, 0 < t ->
@@ -466,11 +472,7 @@ Variables k N : nat.
 Hypothesis HN : (0 < N)%nat.
 (** [imported] McDiarmid (as in [EpsEmpModel]), for every distribution q on the k atoms. *)
 Hypothesis McDiarmid_all :
-  forall q : nat -> R, (forall a, (a < k)%nat -> 0 <= q a) -> sumn k q = 1 ->
-  forall (f : (nat -> nat) -> R) (c : R), 0 < c ->
-  (forall x x' t0, (t0 < N)%nat -> (forall t, (t < N)%nat -> t <> t0 -> x t = x' t) ->
-     Rabs (f x - f x') <= c) ->
-  forall t, 0 < t -> Pr k q N (fun x => f x - Ex k q N f >= t) <= exp (- (2 * t ^ 2) / (INR N * c ^ 2)).
+  forall q : nat -> R, (forall a, (a < k)%nat -> 0 <= q a) -> sumn k q = 1 -> McDiarmid_ineq k q N.
 
 Variable H : nat.
 Variable pi : nat -> R.
