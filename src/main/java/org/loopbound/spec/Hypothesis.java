@@ -10,8 +10,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  *
  * <p>{@link #coq} is a qualified Coq name {@code Loopbound.File.name}: for a {@link Status#PROVED} step the lemma that
  * proves it; for an {@link Status#IMPORTED} or {@link Status#ASSUMED} step the Section hypothesis that makes it a
- * premise of the result's lemmas, or {@code null} when no Coq lemma carries it (the step is outside the
- * formalization). {@code SpecLinksTest} checks these names against what Coq reports.
+ * premise of the result's lemmas (or a premise a lemma of that file names itself), or {@code null} when no Coq lemma
+ * carries it (the step is outside the formalization). {@code SpecLinksTest} checks these names against what Coq reports.
  *
  * @param name      short name of the step, e.g. {@code McDiarmid's inequality}
  * @param statement what the step states, in the notation of spec/theory.md

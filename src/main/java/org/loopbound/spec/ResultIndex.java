@@ -158,8 +158,8 @@ public final class ResultIndex {
     }
 
     /**
-     * A symbol of a result's statement with its domain, and the Coq Section hypotheses ({@code Loopbound.File.H})
-     * that state this domain as a premise.
+     * A symbol of a result's statement with its domain, and the Coq Section hypotheses or named premises
+     * ({@code Loopbound.File.H}) that state this domain as a premise.
      *
      * @param symbol the symbol, e.g. {@code α}
      * @param domain its domain, e.g. {@code (0, 1)}
