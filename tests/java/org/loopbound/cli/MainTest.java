@@ -112,10 +112,11 @@ class MainTest {
         "diffusion phase, r, --real", "diffusion phase, s, --synthetic", "diffusion phase, i, --generations",
         "kde loop, h, --bandwidth", "kde loop, p₀, --p0", "kde loop, R, --replicates", "kde loop, N, --n",
         "kde-bias, h, --bandwidth", "kde-bias, λ, --lambda", "kde-bias, i, --generations", "kde-bias, σ², --variance",
-        "threshold, α, --alpha", "threshold, b, --b", "threshold, r, --real", "threshold, e, --inherited",
-        "threshold, i, --generations", "threshold, w, --width", "threshold, m, --m", "threshold, N, --n",
-        "threshold, λ, --lambda", "threshold, s, --synthetic", "threshold, g, --growth-exponent",
-        "threshold, τ, --tau", "threshold, E, --extra"})
+        "threshold p1, α, --alpha", "threshold p1, b, --b", "threshold p1, r, --real",
+        "threshold p1, e, --inherited", "threshold p2, i, --generations", "threshold p2, w, --width",
+        "threshold d2, m, --m", "threshold d2, N, --n", "threshold d1, λ, --lambda", "threshold d1, s, --synthetic",
+        "threshold d1, g, --growth-exponent", "threshold d1, τ, --tau", "threshold d1, E, --extra",
+        "threshold d1, i, --generations", "exact, p₀, --p0", "exact, N, --n", "bound, p, --period"})
     void eachSymbolMapsToItsOption(String command, String symbol, String option) {
         CommandLine c = new CommandLine(new Main());
         for (String name : command.split(" ")) {

@@ -173,7 +173,7 @@ class ThresholdCommandTest {
         "d1 --scenario fully-synthetic --n 1 --m 1 | --m (m) must make m·N_j ≥ 4",
         "d1 --scenario fully-synthetic --n 10 --m 10 --width 1 | Unknown options: '--width', '1'",
         "d1 --scenario nope --n 10 --m 10 | --scenario must be one of",
-        "d1 --scenario fixed-proportion --n 10 --m 10 | needs --lambda",
+        "d1 --scenario fixed-proportion --n 10 --m 10 | --lambda (λ) is required by scenario fixed-proportion",
         "d1 --scenario fully-synthetic --n 10 --m 10 --extra -1 | --extra must be ≥ 0",
         "d1 --scenario fully-synthetic --n 10 --m 10 --tau-rule x | --tau-rule must be d2",
         "p1 --alpha abc --b 1 --real 100 | is not a number",

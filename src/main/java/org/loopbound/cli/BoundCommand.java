@@ -122,6 +122,7 @@ public final class BoundCommand implements Runnable, ScenarioOptions.Command {
         ResultIndex.Result r = ResultIndex.bundled().get(bound.resultId());
         StringBuilder b = new StringBuilder();
         b.append(r.headline()).append(" - a reconstruction, not the paper's own theorem\n");
+        b.append(Json.proofLines(bound.resultId()));
         b.append("scenario ").append(bound.scenario().cliName()).append("; ").append(learner.describe())
                 .append("; precision ").append(common.precision()).append('\n');
         Rational delta = this.delta;

@@ -37,7 +37,7 @@ final class DiffusionPhaseCommand implements Runnable {
             description = "Synthetic amounts s to sweep, whole, >= 0 (default: ${DEFAULT-VALUE}).")
     String synthetic = "";
 
-    @Option(names = "--generations", defaultValue = "2", paramLabel = "I",
+    @Option(names = "--generations", defaultValue = "2", paramLabel = "i",
             description = "Last generation i, in [1, 1000] (default: ${DEFAULT-VALUE}).")
     int generations;
 

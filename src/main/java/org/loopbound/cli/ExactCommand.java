@@ -154,6 +154,7 @@ public final class ExactCommand implements Runnable, ScenarioOptions.Command {
         StringBuilder b = new StringBuilder();
         b.append(ResultIndex.bundled().get(c.scenario().resultId()).headline())
                 .append(": the exact law of the loop - a reconstruction, not the paper's own theorem\n");
+        b.append(Json.proofLines(c.scenario().resultId())).append(Json.proofLines("EPS-EMP"));
         b.append("scenario ").append(c.scenario().cliName()).append("; p0 ").append(c.p0().spec()).append(" (k = ")
                 .append(c.p0().atoms()).append("); ").append(c.mixing().cliName()).append(" mixing; learner ")
                 .append(c.learner().name()).append("; delta ").append(delta).append("; ")

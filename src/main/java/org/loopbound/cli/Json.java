@@ -1,11 +1,13 @@
 package org.loopbound.cli;
 
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.loopbound.arith.Certified;
 import org.loopbound.arith.Interval;
 import org.loopbound.arith.Rounding;
+import org.loopbound.spec.Hypothesis;
 import org.loopbound.spec.ResultIndex;
 
 /**
@@ -40,8 +42,38 @@ public final class Json {
         if (!r.claims().isEmpty()) {
             o.addProperty("claim", String.join(",", r.claims()));
         }
+        o.addProperty("proof", r.proof());
+        o.add("hypotheses", hypotheses(r));
         o.add("parameters", new JsonObject());
         return o;
+    }
+
+    /** The steps a result's proof rests on, each with its status, Coq name and citation, as the spec lists them. */
+    private static JsonArray hypotheses(ResultIndex.Result r) {
+        JsonArray a = new JsonArray();
+        for (Hypothesis h : r.hypotheses()) {
+            JsonObject o = new JsonObject();
+            o.addProperty("name", h.name());
+            o.addProperty("statement", h.statement());
+            o.addProperty("status", h.status().json());
+            addIfPresent(o, "coq", h.coq());
+            addIfPresent(o, "source", h.source());
+            a.add(o);
+        }
+        return a;
+    }
+
+    /**
+     * The proof status of a result for terminal output: one line "proof: …", then one indented line per step that
+     * is not proved in Coq.
+     */
+    static String proofLines(String id) {
+        ResultIndex.Result r = ResultIndex.bundled().get(id);
+        StringBuilder b = new StringBuilder("proof: ").append(r.proof()).append('\n');
+        for (String step : r.unprovedSteps()) {
+            b.append("  ").append(step).append('\n');
+        }
+        return b.toString();
     }
 
     /** Adds {@code key: v.toString()} (an exact string) when {@code v} is present. */

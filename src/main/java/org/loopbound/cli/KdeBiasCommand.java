@@ -99,6 +99,7 @@ public final class KdeBiasCommand implements Runnable {
         StringBuilder b = new StringBuilder();
         b.append(ResultIndex.bundled().get("K2").headline())
                 .append(" - a reconstruction, not the paper's own theorem\n");
+        b.append(Json.proofLines("K2"));
         b.append("p0 = N(").append(mean).append(", ").append(variance).append("), Gaussian kernel h = ")
                 .append(bandwidth).append(", lambda = ").append(lambda).append(", precision ")
                 .append(common.precision()).append('\n');
@@ -113,6 +114,7 @@ public final class KdeBiasCommand implements Runnable {
         b.append(t.render());
         b.append(ResultIndex.bundled().get("K1").headline())
                 .append(" - a reconstruction, not the paper's own theorem\n");
+        b.append(Json.proofLines("K1"));
         b.append("  smoothing bias 1/2 ||K_h*p0 - p0||_1 = TV(N(mean, variance + h^2), N(mean, variance)) in ")
                 .append(bias.format(digits)).append('\n');
         b.append("  E TV(p_i, p0) <= B_i of R3 with eps_j = sampling noise_j + this bias (L1 contraction of K_h"

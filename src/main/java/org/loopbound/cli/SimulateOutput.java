@@ -162,6 +162,7 @@ final class SimulateOutput {
         StringBuilder b = new StringBuilder();
         b.append(r.headline()).append(" with EPS-EMP ").append(ResultIndex.bundled().get("EPS-EMP").label().tag())
                 .append(" (McDiarmid [imported]) - a reconstruction, not the paper's own theorem\n");
+        b.append(Json.proofLines(resultId(c))).append(Json.proofLines("EPS-EMP"));
         b.append("scenario ").append(c.scenario().cliName()).append("; p0 ").append(c.p0().spec()).append(" (k = ")
                 .append(c.p0().atoms()).append("); ").append(c.mixing().cliName()).append(" mixing; ")
                 .append(c.replicates()).append(" replicates; seed ").append(c.seed()).append("; delta ")

@@ -124,6 +124,7 @@ final class ThresholdD1Command implements Runnable, ScenarioOptions.Command {
         StringBuilder t = new StringBuilder();
         t.append(ResultIndex.bundled().get("D1").headline())
                 .append(" - a reconstruction, not the paper's own theorem\n");
+        t.append(Json.proofLines("D1"));
         t.append("every value below holds ").append(hidden).append(": TV(p_i, p_0) <= sqrt(C/2) * B_i\n");
         t.append("scenario ").append(sc.cliName()).append("; m = ").append(mm).append("; ")
                 .append(fixedTau != null ? "tau = " + fixedTau : "tau_j = (m*N_j/4)^(1/5) (D2 rule)")

@@ -74,6 +74,7 @@ final class ThresholdD2Command implements Runnable {
         }
         StringBuilder t = new StringBuilder();
         t.append(res.headline()).append(" - a reconstruction, not the paper's own theorem\n");
+        t.append(Json.proofLines(res.id()));
         t.append("phi(tau) = tau^4/(m*N) + 1/tau, m = ").append(mm).append(", N = ").append(nn)
                 .append(" (the tau-dependent part of the D0 bound, which holds ").append(hidden).append(")\n");
         t.append("tau* = (m*N/4)^(1/5) = ").append(tauStar.format(digits)).append('\n');

@@ -79,6 +79,7 @@ final class ThresholdP1Command implements Runnable {
         }
         StringBuilder t = new StringBuilder();
         t.append(res.headline()).append(" - a reconstruction, not the paper's own theorem\n");
+        t.append(Json.proofLines(res.id()));
         t.append("f(s) = e*s/(r+s) + b*(r+s)^(-alpha), alpha = ").append(a).append(", b = ").append(bb)
                 .append(", r = ").append(r).append('\n');
         t.append(e == null ? "e = b*r^(-alpha) (default: the previous generation saw the r real samples only) = "

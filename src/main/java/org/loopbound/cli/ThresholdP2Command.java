@@ -71,6 +71,7 @@ final class ThresholdP2Command implements Runnable {
         }
         StringBuilder t = new StringBuilder();
         t.append(res.headline()).append(" - a reconstruction, not the paper's own theorem\n");
+        t.append(Json.proofLines(res.id()));
         t.append("F_i(s) = b*r^(-alpha)*(s/N)^i + b*N^(-alpha)*sum_{j<i} (s/N)^j, N = r + s; alpha = ").append(a)
                 .append(", b = ").append(bb).append(", r = ").append(r).append(", i = ").append(i).append('\n');
         t.append("s* in ").append(mx.sStar().format(digits)).append("  (width <= ").append(w).append(")\n");

@@ -8,6 +8,7 @@ import java.util.List;
 import org.loopbound.audit.AuditReport;
 import org.loopbound.audit.ClaimSection;
 import org.loopbound.plot.SvgPlot;
+import org.loopbound.spec.Hypothesis;
 import org.loopbound.spec.ResultIndex;
 
 /**
@@ -95,6 +96,23 @@ public final class ClaimsReport {
                 ro.addProperty("title", r.title());
                 ro.addProperty("label", r.label().tag());
                 ro.addProperty("proof", proofStatus(r));
+                JsonArray hs = new JsonArray();
+                for (Hypothesis h : r.hypotheses()) {
+                    JsonObject ho = new JsonObject();
+                    ho.addProperty("name", h.name());
+                    ho.addProperty("statement", h.statement());
+                    ho.addProperty("status", h.status().json());
+                    String coq = h.coq();
+                    if (coq != null) {
+                        ho.addProperty("coq", coq);
+                    }
+                    String source = h.source();
+                    if (source != null) {
+                        ho.addProperty("source", source);
+                    }
+                    hs.add(ho);
+                }
+                ro.add("hypotheses", hs);
                 rs.add(ro);
             }
             so.add("results", rs);
@@ -158,6 +176,9 @@ public final class ClaimsReport {
             b.append("</td><td>");
             for (ResultIndex.Result r : s.results()) {
                 b.append(esc(r.id() + ": " + proofStatus(r))).append("<br>");
+                for (String step : r.unprovedSteps()) {
+                    b.append("<small>&nbsp;&nbsp;").append(esc(step)).append("</small><br>");
+                }
             }
             b.append("</td><td><span class=\"").append(s.verdict()).append("\">").append(s.verdict())
                     .append("</span>");

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.loopbound.arith.Precision;
 import org.loopbound.arith.Rational;
@@ -111,7 +110,11 @@ public final class SweepParameter {
      * @return the sweep parameter of the same key
      */
     public static SweepParameter of(ScenarioParameter sp) {
-        return Objects.requireNonNull(ALL.get(sp.key()));
+        SweepParameter p = ALL.get(sp.key());
+        if (p == null) {
+            throw new IllegalStateException("no sweep parameter for " + sp.key());
+        }
+        return p;
     }
 
     /** @return every parameter, in a fixed order */
