@@ -133,4 +133,22 @@ class MainTest {
         assertEquals("λ must be in [0, 1], got 2", message);
         assertFalse(message.contains("--"));
     }
+
+    /** A write that fails (a full disk) is exit 3 with one line, never exit 0 with half the output. */
+    @Test
+    void aFailedWriteToStandardOutputIsAnIoFailure() {
+        java.io.OutputStream full = new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws java.io.IOException {
+                throw new java.io.IOException("No space left on device");
+            }
+        };
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int code = Main.run(new String[] {"bound", "--scenario", "fully-synthetic", "--n", "10", "--eps", "1/10"},
+                new java.io.PrintStream(full, true), new java.io.PrintStream(err, true));
+        String e = err.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(Main.EXIT_IO, code, e);
+        assertEquals(1, e.strip().lines().count(), e);
+        assertTrue(e.contains("cannot write the output"), e);
+    }
 }

@@ -65,9 +65,20 @@ public final class Main implements Runnable {
         System.exit(run(args, System.out, System.err));
     }
 
-    /** Runs the command line with the given streams and returns the exit code. */
+    /**
+     * Runs the command line with the given streams and returns the exit code. Output that could not be written (a
+     * full disk, a closed pipe, {@code /dev/full}) is an I/O failure, exit {@value #EXIT_IO}, never a silent success.
+     */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        return configure(new CommandLine(new Main()), out, err).execute(args);
+        CommandLine cl = configure(new CommandLine(new Main()), out, err);
+        int code = cl.execute(args);
+        // PrintWriter and PrintStream swallow write errors; checkError flushes and reports them.
+        if (cl.getOut().checkError() || out.checkError()) {
+            cl.getErr().println("loopbound: cannot write the output to standard output (disk full or stream"
+                    + " closed); the output is incomplete");
+            return EXIT_IO;
+        }
+        return code;
     }
 
     /**
