@@ -147,4 +147,14 @@ class ScenarioTest {
                     c.name() + " = " + c.value() + " vs B_5 = " + b5);
         }
     }
+
+    /** TV never exceeds 1: a bound whose lower end is at least 1 is vacuous, one just below is not. */
+    @org.junit.jupiter.api.Test
+    void boundsAtOrAboveOneAreVacuous() {
+        assertTrue(TotalVariation.isVacuous(Certified.exact(Rational.ONE)));
+        assertTrue(TotalVariation.isVacuous(Certified.exact(Rational.of(19, 10))));
+        assertFalse(TotalVariation.isVacuous(Certified.exact(Rational.of(99, 100))));
+        assertFalse(TotalVariation.isVacuous(Certified.enclosed(org.loopbound.arith.Interval.of(Rational.of(1, 3), P)
+                .add(org.loopbound.arith.Interval.of(Rational.of(2, 3), P), P))), "an enclosure of 1 with lo < 1");
+    }
 }

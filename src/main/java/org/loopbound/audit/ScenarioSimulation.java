@@ -124,15 +124,17 @@ final class ScenarioSimulation {
         Curve curve = new Curve();
         long pass = 0;
         long fail = 0;
+        long vacuous = 0;
         double worst = 0;
         for (GenerationSummary g : gens) {
             curve.add(g.generation(), g);
             pass += g.verdict() == org.loopbound.sim.Verdict.PASS ? 1 : 0;
             fail += g.verdict() == org.loopbound.sim.Verdict.FAIL ? 1 : 0;
+            vacuous += g.verdict() == org.loopbound.sim.Verdict.VACUOUS ? 1 : 0;
             worst = Math.max(worst, g.violationRate().doubleValue());
         }
         section.check(fail == 0 && pass > 0, scenario + ": " + pass + " generations PASS, " + fail
-                + " FAIL (violation rate ≤ " + String.format(Locale.ROOT, "%.4f", worst) + " against (i+1)δ, δ = "
+                + " FAIL, " + vacuous + " VACUOUS (B_i ≥ 1 or (i+1)δ ≥ 1: nothing to test) (violation rate ≤ " + String.format(Locale.ROOT, "%.4f", worst) + " against (i+1)δ, δ = "
                 + DELTA + "; " + plan.replicates() + " replicates; `loopbound " + o.command() + "`)");
         section.figure("bound-" + scenario + ".svg", "Scenario " + scenario + ": R3 bound B_i [derived] with the"
                 + " empirical learner's ε(N, δ, k) (EPS-EMP [derived]), against the simulated mean TV(p̂_i, p₀)"

@@ -1,6 +1,7 @@
 package org.loopbound.bound;
 
 import java.util.List;
+import org.loopbound.arith.Certified;
 import org.loopbound.arith.Rational;
 
 /** TV(p, q) = ½ Σ_j |p_j − q_j| for finite distributions with exact rational weights (theory.md §1). */
@@ -28,5 +29,16 @@ public final class TotalVariation {
             throw new IllegalArgumentException("distributions on different numbers of atoms: "
                     + p.size() + " and " + q.size());
         }
+    }
+
+    /**
+     * Whether a bound on a total variation says nothing: TV never exceeds 1, so a bound whose enclosure lies at or
+     * above 1 cannot be violated, and a test against it is evidence of nothing.
+     *
+     * @param bound a bound B on some TV, exact or enclosed
+     * @return whether the lower end of B is at least 1
+     */
+    public static boolean isVacuous(Certified bound) {
+        return bound.enclosure().lo().toRational().compareTo(Rational.ONE) >= 0;
     }
 }

@@ -11,6 +11,7 @@ import org.loopbound.bound.R3UnrolledBound;
 import org.loopbound.bound.Scenario;
 import org.loopbound.bound.ScenarioBound;
 import org.loopbound.bound.Schedule;
+import org.loopbound.bound.TotalVariation;
 import org.loopbound.spec.ResultIndex;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -132,7 +133,7 @@ public final class BoundCommand implements Runnable, ScenarioOptions.Command {
         for (ScenarioBound.Generation gen : bound.generations()) {
             int i = gen.generation();
             String lam = gen.lambda().toString();
-            String bi = Table.cell(gen.bound(), digits);
+            String bi = Table.cell(gen.bound(), digits) + (TotalVariation.isVacuous(gen.bound()) ? " vacuous" : "");
             if (delta != null) {
                 Rational fail = R3UnrolledBound.failureProbability(i, delta);
                 String prob = fail.compareTo(Rational.ONE) >= 0 ? "0 (vacuous)" : Rational.ONE.subtract(fail)
@@ -183,6 +184,9 @@ public final class BoundCommand implements Runnable, ScenarioOptions.Command {
             v.addProperty("n", gen.size().toString());
             v.add("eps", Json.value(gen.epsilon(), digits));
             v.add("bound", Json.value(gen.bound(), digits));
+            if (TotalVariation.isVacuous(gen.bound())) {
+                v.addProperty("vacuous", true);
+            }
             v.add("closed_form", Json.value(gen.closedForm(), digits));
             if (delta != null) {
                 v.add("failure_probability", Json.value(Certified.exact(

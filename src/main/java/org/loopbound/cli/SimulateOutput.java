@@ -122,7 +122,7 @@ final class SimulateOutput {
                 + " (conservative: TVs between B_i and hi(B_i) are not counted)");
         m.addProperty("violation_ci", "95% Clopper-Pearson (exact binomial) interval via Beta quantiles");
         m.addProperty("verdict", "one-sided exact binomial test of H0: violation rate <= (i+1) delta; FAIL when"
-                + " P(Bin(R, (i+1) delta) >= violations) < alpha_test, else PASS; VACUOUS when (i+1) delta >= 1;"
+                + " P(Bin(R, (i+1) delta) >= violations) < alpha_test, else PASS; VACUOUS when (i+1) delta >= 1 or B_i >= 1 (no TV exceeds 1);"
                 + " NO-BOUND for a learner without a proven eps");
         return m;
     }

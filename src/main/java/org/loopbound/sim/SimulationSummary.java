@@ -11,6 +11,7 @@ import org.checkerframework.common.value.qual.ArrayLen;
 import org.loopbound.arith.Certified;
 import org.loopbound.arith.Rational;
 import org.loopbound.bound.R3UnrolledBound;
+import org.loopbound.bound.TotalVariation;
 
 /**
  * The per-generation summaries of a finished run and, at the last generation, how many replicates fixed on each
@@ -38,7 +39,7 @@ public final class SimulationSummary {
      * Summarises the replicates' results, which must be given in replicate order (sums are taken in that order,
      * which fixes every double to the bit).
      *
-     * <p>Verdicts: with (i+1)δ ≥ 1, VACUOUS; without a proven ε, NO-BOUND; otherwise FAIL when
+     * <p>Verdicts: with (i+1)δ ≥ 1 or B_i ≥ 1 (TV never exceeds 1), VACUOUS; without a proven ε, NO-BOUND; otherwise FAIL when
      * P(Bin(R, (i+1)δ) ≥ violations) &lt; alphaTest (the violation rate is significantly above what B_i allows),
      * PASS otherwise. A violation is TV &gt; hi(B_i), the upper end of the certified enclosure: conservative, since
      * a TV between B_i and hi(B_i) is not counted.
@@ -99,7 +100,7 @@ public final class SimulationSummary {
             double p = Double.NaN;
             if (bound == null) {
                 verdict = Verdict.NO_BOUND;
-            } else if (fail.compareTo(Rational.ONE) >= 0) {
+            } else if (fail.compareTo(Rational.ONE) >= 0 || TotalVariation.isVacuous(bound)) {
                 verdict = Verdict.VACUOUS;
             } else {
                 p = Statistics.upperTail(violations, r, fail.doubleValue());
