@@ -139,8 +139,13 @@ public enum ScenarioParameter {
         return null;
     }
 
-    /** 10^k for exact powers of ten, the decimal digits otherwise. */
-    private static String power(BigInteger v) {
+    /**
+     * A size limit as messages print it.
+     *
+     * @param v a limit
+     * @return {@code 10^k} for exact powers of ten above 9999, the decimal digits otherwise
+     */
+    public static String power(BigInteger v) {
         String s = v.toString();
         return s.matches("10+") && s.length() > 4 ? "10^" + (s.length() - 1) : s;
     }

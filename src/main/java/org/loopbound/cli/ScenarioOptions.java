@@ -118,7 +118,8 @@ final class ScenarioOptions {
         StringBuilder b = new StringBuilder(p.meaning()).append(", ");
         b.append(p == ScenarioParameter.GENERATIONS
                 ? "a whole number in [0, " + limits.maxGenerations() + "]" + leastGenerations()
-                : p == ScenarioParameter.N ? "a whole number in [" + limits.minSize() + ", " + text(limits.maxSize())
+                : p == ScenarioParameter.N ? "a whole number in [" + limits.minSize() + ", "
+                        + ScenarioParameter.power(limits.maxSize())
                         + "]" : p.domain(limits.maxSize()));
         if (p == ScenarioParameter.GENERATIONS) {
             return b.append(" (default: ").append(defaultGenerations).append(").").toString();
@@ -142,11 +143,6 @@ final class ScenarioOptions {
             }
         }
         return parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")";
-    }
-
-    private static String text(BigInteger v) {
-        String s = v.toString();
-        return s.matches("10+") && s.length() > 4 ? "10^" + (s.length() - 1) : s;
     }
 
     /** The scenario named by {@code --scenario}; a usage error when it is missing or unknown. */
@@ -201,7 +197,8 @@ final class ScenarioOptions {
         if (n != null && n.compareTo(Rational.of(limits.minSize())) < 0 && scenario().parameters().contains(
                 ScenarioParameter.N)) {
             throw org.loopbound.param.ParameterException.outside(ScenarioParameter.N.symbol(),
-                    "a whole number in [" + limits.minSize() + ", " + text(limits.maxSize()) + "]", n);
+                    "a whole number in [" + limits.minSize() + ", " + ScenarioParameter.power(limits.maxSize()) + "]",
+                    n);
         }
         return scenario().schedule(a, limits.maxSize());
     }
