@@ -133,7 +133,9 @@ final class ScenarioSimulation {
             vacuous += g.verdict() == org.loopbound.sim.Verdict.VACUOUS ? 1 : 0;
             worst = Math.max(worst, g.violationRate().doubleValue());
         }
-        section.check(fail == 0 && pass > 0, scenario + ": " + pass + " generations PASS, " + fail
+        section.check(fail == 0 && pass > 0, "PASS iff no generation's exact binomial test (level " + ALPHA_TEST
+                + ") finds the rate of TV(p̂_i, p₀) > B_i above (i+1)δ, and at least one generation is tested (a"
+                + " generation with B_i ≥ 1 or (i+1)δ ≥ 1 is VACUOUS: nothing to test)", scenario + ": " + pass + " generations PASS, " + fail
                 + " FAIL, " + vacuous + " VACUOUS (B_i ≥ 1 or (i+1)δ ≥ 1: nothing to test) (violation rate ≤ " + String.format(Locale.ROOT, "%.4f", worst) + " against (i+1)δ, δ = "
                 + DELTA + "; " + plan.replicates() + " replicates; `loopbound " + o.command() + "`)");
         section.figure("bound-" + scenario + ".svg", "Scenario " + scenario + ": R3 bound B_i [derived] with the"

@@ -121,6 +121,7 @@ public final class ClaimsReport {
             for (ClaimSection.CrossCheck c : s.checks()) {
                 JsonObject co = new JsonObject();
                 co.addProperty("verdict", c.verdict().name());
+                co.addProperty("criterion", c.criterion());
                 co.addProperty("detail", c.detail());
                 cs.add(co);
             }
@@ -134,6 +135,23 @@ public final class ClaimsReport {
                 ns.add(no);
             }
             so.add("numbers", ns);
+            JsonArray ts = new JsonArray();
+            for (ClaimSection.Table t : s.tables()) {
+                JsonObject to = new JsonObject();
+                to.addProperty("title", t.title());
+                JsonArray cols = new JsonArray();
+                t.columns().forEach(cols::add);
+                to.add("columns", cols);
+                JsonArray rows = new JsonArray();
+                for (List<String> r : t.rows()) {
+                    JsonArray row = new JsonArray();
+                    r.forEach(row::add);
+                    rows.add(row);
+                }
+                to.add("rows", rows);
+                ts.add(to);
+            }
+            so.add("tables", ts);
             JsonArray fs = new JsonArray();
             s.figures().forEach(f -> fs.add("figures/" + f.file()));
             so.add("figures", fs);
@@ -183,8 +201,9 @@ public final class ClaimsReport {
             b.append("</td><td><span class=\"").append(s.verdict()).append("\">").append(s.verdict())
                     .append("</span>");
             for (ClaimSection.CrossCheck c : s.checks()) {
-                b.append("<br><span class=\"").append(c.verdict()).append("\">").append(c.verdict())
-                        .append("</span> ").append(esc(c.detail()));
+                b.append("<br><i>Criterion:</i> ").append(esc(c.criterion())).append("<br><span class=\"")
+                        .append(c.verdict()).append("\">").append(c.verdict()).append("</span> ")
+                        .append(esc(c.detail()));
             }
             b.append("</td><td>");
             for (ClaimSection.Figure f : s.figures()) {
@@ -207,6 +226,17 @@ public final class ClaimsReport {
                 for (ClaimSection.Quantity n : s.numbers()) {
                     b.append("<tr><td>").append(esc(n.what())).append("</td><td><code>").append(esc(n.value()))
                             .append("</code></td><td>").append(esc(n.label())).append("</td></tr>\n");
+                }
+                b.append("</table>\n");
+            }
+            for (ClaimSection.Table t : s.tables()) {
+                b.append("<table><caption>").append(esc(t.title())).append("</caption><tr>");
+                t.columns().forEach(c -> b.append("<th>").append(esc(c)).append("</th>"));
+                b.append("</tr>\n");
+                for (List<String> r : t.rows()) {
+                    b.append("<tr>");
+                    r.forEach(c -> b.append("<td><code>").append(esc(c)).append("</code></td>"));
+                    b.append("</tr>\n");
                 }
                 b.append("</table>\n");
             }
