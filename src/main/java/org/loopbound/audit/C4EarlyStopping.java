@@ -105,7 +105,9 @@ final class C4EarlyStopping implements ClaimCheck {
         // D2's scaling τ* ∝ N^(1/5), anchored at the empirical best τ for N = 100 (D2 fixes τ* only up to D0's
         // hidden constants, so only the ratio between sizes is a prediction).
         plot.marker(bestSmall * Math.pow(4, 0.2), "D2: best τ(N=100)·4^(1/5)");
-        c4.check(uShaped, verdicts.toString() + reps + " replicates; `loopbound diffusion tau-sweep --n 100,400 --taus "
+        c4.check(uShaped, "PASS iff at N = 400, in generations 0 and 1, the mean TV at each end of the τ grid is above"
+                + " the mean at the grid's minimum by a one-sided Welch test at level 0.025 (a U shape in τ)",
+                verdicts.toString() + reps + " replicates; `loopbound diffusion tau-sweep --n 100,400 --taus "
                 + TAUS + " --generations 1 --replicates " + reps + " --seed " + seed + config.threadsOption() + "`");
         for (TauSweep.Scaling s : res.scaling()) {
             c4.number("empirical exponent of the best τ in N, generation " + s.generation()
