@@ -105,6 +105,6 @@ final class C3PhaseTransition implements ClaimCheck {
                         + " then declines, as claim C3 says of the TV bound), and the simulated mean TV(p̂_3, p₀) with"
                         + " its 95% confidence band.",
                 curve.chart("Phase transition in simulation (generation 3)", "s / r (synthetic per real sample)",
-                        "bound B_3 (R3 + EPS-EMP, upper end)"));
+                        "B_3", "R3 bound with EPS-EMP's ε, upper end"));
     }
 }
