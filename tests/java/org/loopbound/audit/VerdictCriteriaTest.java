@@ -90,4 +90,30 @@ class VerdictCriteriaTest {
         assertEquals(19, g.size());
         assertFalse(g.stream().anyMatch(t -> t.signum() <= 0));
     }
+
+    /** Thirteen points (the s/r grid) of a given shape plus noise, per learner. */
+    private static C3PhaseTransition.LearnerSweep sweep(String name, java.util.function.IntToDoubleFunction shape,
+                                                        long seed) {
+        double[] s = new double[C3PhaseTransition.FINE.size()];
+        for (int t = 0; t < s.length; t++) {
+            s[t] = shape.applyAsDouble(t);
+        }
+        return new C3PhaseTransition.LearnerSweep(name, org.loopbound.stats.RiseThenDeclineTest.curve(s, 0.05, 40,
+                seed), "synthetic");
+    }
+
+    @Test
+    void c3MonotoneOrFlatLearnersFailAndAPeakedOnePasses() {
+        ClaimSection s = new ClaimSection("C3", "test", List.of());
+        C3PhaseTransition.judgeLearners(s, List.of(
+                sweep("rising, a", t -> 0.1 + 0.02 * t, 1),
+                sweep("flat, b", t -> 0.1, 2),
+                sweep("peaked, c", t -> 0.1 + 0.3 * Math.exp(-(t - 5) * (t - 5) / 4.0), 3)));
+        List<ClaimSection.CrossCheck> c = s.checks();
+        assertEquals(List.of(Verdict.FAIL, Verdict.FAIL, Verdict.PASS), c.stream().map(ClaimSection.CrossCheck::verdict)
+                .toList());
+        assertTrue(c.get(0).criterion().contains("Holm"), c.get(0).criterion());
+        assertEquals(Verdict.FAIL, s.verdict());
+        assertEquals(2, s.tables().size());
+    }
 }

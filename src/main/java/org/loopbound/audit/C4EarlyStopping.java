@@ -26,8 +26,8 @@ import org.loopbound.stats.Shapes;
 final class C4EarlyStopping implements ClaimCheck {
 
     /** The reference model: the default of {@code loopbound diffusion} (bimodal p₀, SDE sampler, m = 128). */
-    private static final String P0 = "1/2:-2:1/4,1/2:2:1/4";
-    private static final int WIDTH = 128;
+    static final String P0 = "1/2:-2:1/4,1/2:2:1/4";
+    static final int WIDTH = 128;
     private static final List<Long> SIZES = List.of(50L, 100L, 200L, 400L, 800L);
     /** The τ grid spans 10^5…10^9.5, where pilot runs put the minimum for every size (spec/diffusion.md units). */
     private static final int LOW_DECADE = 5;
