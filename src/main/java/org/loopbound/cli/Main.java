@@ -27,8 +27,14 @@ import picocli.CommandLine.Command;
             "1:a checked value or verdict failed, or a value cannot be certified",
             "2:bad input (one line: the option, its symbol and domain)",
             "3:an input/output failure (one line naming the path)",
-            "4:an internal error (set LOOPBOUND_DEBUG=1 for the stack trace)"},
-        subcommands = {
+            "4:an internal error (set LOOPBOUND_DEBUG=1 for the stack trace)"})
+public final class Main implements Runnable {
+
+    /**
+     * The commands, in the order {@code --help} lists them. They are added by {@link #commandLine} rather than by
+     * the annotation, so that {@code serve} can build one command's model without every other one's.
+     */
+    static final List<Class<?>> COMMANDS = List.of(
             BoundCommand.class,
             ThresholdCommand.class,
             KdeBiasCommand.class,
@@ -41,8 +47,8 @@ import picocli.CommandLine.Command;
             CheckCommand.class,
             CheckSimCommand.class,
             ExactCommand.class,
-            CommandLine.HelpCommand.class})
-public final class Main implements Runnable {
+            ServeCommand.class,
+            CommandLine.HelpCommand.class);
 
     /** Exit code for bad input (a parameter outside its domain, malformed numbers). */
     public static final int EXIT_USAGE = 2;
@@ -71,7 +77,60 @@ public final class Main implements Runnable {
      * full disk, a closed pipe, {@code /dev/full}) is an I/O failure, exit {@value #EXIT_IO}, never a silent success.
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        CommandLine cl = configure(new CommandLine(new Main()), out, err);
+        return execute(configure(commandLine(null), out, err), args, out);
+    }
+
+    /**
+     * A fresh command line (new command objects, no state shared with any other).
+     *
+     * @param only the name of a command: the command line then has that command alone (with its subcommands),
+     *     which parses and runs that command's arguments exactly as the full one does; null, {@code help} or a name
+     *     that is no command: every command
+     * @return the command line, not yet {@linkplain #configure configured}
+     */
+    static CommandLine commandLine(@Nullable String only) {
+        boolean one = only != null && !only.equals("help")
+                && COMMANDS.stream().anyMatch(c -> only.equals(name(c)));
+        CommandLine cl = new CommandLine(new Main());
+        for (Class<?> c : COMMANDS) {
+            if (!one || name(c).equals(only)) {
+                cl.addSubcommand(c);
+            }
+        }
+        transform(cl);
+        return cl;
+    }
+
+    /**
+     * Applies the model transformers of {@code cl}'s commands, as picocli does for the subcommands an annotation
+     * declares but not for those added by {@link CommandLine#addSubcommand}; after the inherited options were added,
+     * so that the options keep picocli's order. The transformers change the model in place.
+     */
+    private static void transform(CommandLine cl) {
+        CommandLine.Model.CommandSpec spec = cl.getCommandSpec();
+        CommandLine.IModelTransformer t = spec.modelTransformer();
+        if (t != null && t.transform(spec) != spec) {
+            throw new IllegalStateException(spec.qualifiedName() + ": a model transformer must change its model in"
+                    + " place");
+        }
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            transform(sub);
+        }
+    }
+
+    private static String name(Class<?> command) {
+        Command c = command.getAnnotation(Command.class);
+        if (c == null) {
+            throw new IllegalStateException(command + " has no @Command");
+        }
+        return c.name();
+    }
+
+    /**
+     * Executes {@code args} on {@code cl}, configured by {@link #configure} with {@code out}, and returns the exit
+     * code, {@value #EXIT_IO} when the output could not be written.
+     */
+    static int execute(CommandLine cl, String[] args, PrintStream out) {
         int code = cl.execute(args);
         // PrintWriter and PrintStream swallow write errors; checkError flushes and reports them.
         if (cl.getOut().checkError() || out.checkError()) {
