@@ -28,7 +28,7 @@ import org.loopbound.spec.ResultIndex;
 class ClaimsAuditTest {
 
     private static final AuditConfig SMALL = new AuditConfig("test", 7,
-            new AuditConfig.Plan("test", 20, 3, 20, 2, 2), 1, AuditConfig.PRECISION);
+            new AuditConfig.Plan("test", 20, 3, 20, 2, 2, 4, 200), 1, AuditConfig.PRECISION);
 
     /** The bundled index keeping only the claims {@code keep} (and renaming none). */
     private static ResultIndex indexWith(List<String> keep, String extraClaim) throws IOException {

@@ -83,7 +83,8 @@ final class C3PhaseTransition implements ClaimCheck {
         int boundPeak = Extremum.argMax(bound);
         int last = n - 1;
         boolean risesAndFalls = Shapes.risesThenDeclines(bound);
-        c3.check(failing == 0 && risesAndFalls, String.format(Locale.ROOT,
+        c3.check(failing == 0 && risesAndFalls, "PASS iff no generation's binomial verdict in the sweep is FAIL and the R3 bound's largest"
+                + " value over the s/r grid lies strictly inside it (the bound rises, then declines)", String.format(Locale.ROOT,
                 "expanding-synthetic sweep (r = %d, s/r = 0…%d, k = 10, %d replicates, generations 0…%d): the R3 bound"
                         + " with EPS-EMP's ε holds at every s (%d generation verdicts FAIL, %d VACUOUS) and rises from"
                         + " %.4f at"
@@ -104,6 +105,6 @@ final class C3PhaseTransition implements ClaimCheck {
                         + " then declines, as claim C3 says of the TV bound), and the simulated mean TV(p̂_3, p₀) with"
                         + " its 95% confidence band.",
                 curve.chart("Phase transition in simulation (generation 3)", "s / r (synthetic per real sample)",
-                        "bound B_3 (R3 + EPS-EMP, upper end)"));
+                        "B_3", "R3 bound with EPS-EMP's ε, upper end"));
     }
 }

@@ -39,6 +39,7 @@ import picocli.CommandLine.Command;
             ReproduceCommand.class,
             VectorsCommand.class,
             CheckCommand.class,
+            CheckSimCommand.class,
             ExactCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

@@ -61,7 +61,10 @@ public final class ReproduceCommand implements java.util.concurrent.Callable<Int
         int steps = ClaimsAudit.steps(index);
         step = 0;
         AuditReport audit = ClaimsAudit.run(config, index, runner(config.workers()), what -> progress(what, steps));
-        ClaimsReport report = new ClaimsReport(audit);
+        // The threads never change a byte of the report, so the regenerating command leaves them out.
+        String again = "loopbound reproduce" + (quick ? " --quick" : "") + " --seed " + seed + " --out "
+                + (out.matches("[A-Za-z0-9_./=:,+-]+") ? out : "'" + out.replace("'", "'\\''") + "'");
+        ClaimsReport report = new ClaimsReport(audit, again);
         Path dir = Paths.get(out);
         try {
             for (ClaimsReport.Figure f : report.figures()) {

@@ -1,0 +1,59 @@
+package org.loopbound.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigInteger;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.loopbound.arith.Rational;
+import org.loopbound.stats.ArgminExponent;
+
+/**
+ * The audit's verdicts can fail: each decision rule is fed synthetic results that violate its criterion and must
+ * give FAIL (and PASS on results that meet it), with the criterion stated in the section.
+ */
+class VerdictCriteriaTest {
+
+    private static ClaimSection section() {
+        return new ClaimSection("C4", "test", List.of());
+    }
+
+    private static final List<BigInteger> NS = List.of(50L, 100L, 200L, 400L, 800L).stream()
+            .map(BigInteger::valueOf).toList();
+
+    /** C4's exponent verdict on a synthetic fit. */
+    private static ClaimSection judge(double exponent, double lo, double hi, boolean interior) {
+        ClaimSection s = section();
+        C4EarlyStopping.judgeExponent(s, new ArgminExponent.Fit(exponent, lo, hi, 0.95, 100, List.of(2, 3, 4, 5, 6),
+                interior), NS, C4EarlyStopping.grid(4), "synthetic");
+        return s;
+    }
+
+    @Test
+    void c4ExponentOutsideTheIntervalFails() {
+        ClaimSection s = judge(1.0, 0.8, 1.3, true);
+        assertEquals(Verdict.FAIL, s.verdict());
+        assertTrue(s.checks().get(0).criterion().contains("1/5"), s.checks().get(0).criterion());
+        assertTrue(s.checks().get(0).detail().contains("OUTSIDE"), s.checks().get(0).detail());
+    }
+
+    @Test
+    void c4ExponentOnTheGridEdgeFails() {
+        assertEquals(Verdict.FAIL, judge(0.2, 0.1, 0.3, false).verdict());
+    }
+
+    @Test
+    void c4ExponentInsideTheIntervalPasses() {
+        assertEquals(Verdict.PASS, judge(0.25, 0.1, 0.4, true).verdict());
+    }
+
+    @Test
+    void c4GridHasTheAskedDensity() {
+        List<Rational> g = C4EarlyStopping.grid(4);
+        assertEquals(Rational.of(100000), g.get(0));
+        assertEquals(19, g.size());
+        assertFalse(g.stream().anyMatch(t -> t.signum() <= 0));
+    }
+}
