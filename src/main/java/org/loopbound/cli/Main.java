@@ -1,11 +1,16 @@
 package org.loopbound.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.util.ArrayList;
 import java.util.List;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import org.loopbound.io.InputFileException;
+import org.loopbound.io.IoFailure;
 import org.loopbound.param.ParameterException;
 import org.loopbound.run.RunDirectoryException;
 import picocli.CommandLine;
@@ -166,7 +171,7 @@ public final class Main implements Runnable {
             }
             // Transitional: sweep grid files still report bad input as IllegalArgumentException (with file, line and
             // field); once they have their own exception, this is an internal error (exit 4).
-            if (ex instanceof UsageError || ex instanceof RunDirectoryException
+            if (ex instanceof UsageError || ex instanceof RunDirectoryException || ex instanceof InputFileException
                     || ex instanceof IllegalArgumentException) {
                 c.getErr().println(name + ": " + oneLine(ex.getMessage()));
                 return EXIT_USAGE;
@@ -175,8 +180,9 @@ public final class Main implements Runnable {
                 c.getErr().println(name + ": cannot certify: " + oneLine(ex.getMessage()));
                 return EXIT_FAILURE;
             }
-            if (ex instanceof java.io.UncheckedIOException || ex instanceof java.io.IOException) {
-                c.getErr().println(name + ": " + oneLine(String.valueOf(ex.getMessage())));
+            String io = ioFailure(ex);
+            if (io != null) {
+                c.getErr().println(name + ": " + oneLine(io));
                 return EXIT_IO;
             }
             if (System.getenv("LOOPBOUND_DEBUG") != null) {
@@ -187,6 +193,26 @@ public final class Main implements Runnable {
             return EXIT_INTERNAL;
         });
         return cl;
+    }
+
+    /**
+     * The one-line message of an I/O failure anywhere in the cause chain of {@code ex} (a worker's failure may wrap
+     * it), or {@code null} when there is none. Failures raised by loopbound's own file code already name the path and
+     * the cause ({@link IoFailure}); others are described from the JDK exception.
+     */
+    static @Nullable String ioFailure(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof UncheckedIOException && t.getMessage() != null) {
+                return t.getMessage();
+            }
+            if (t instanceof FileSystemException) {
+                return "cannot use " + ((FileSystemException) t).getFile() + ": " + IoFailure.cause((IOException) t);
+            }
+            if (t instanceof IOException) {
+                return "input/output failure: " + IoFailure.cause((IOException) t);
+            }
+        }
+        return null;
     }
 
     /**

@@ -74,7 +74,8 @@ public final class SimulateCommand implements Runnable, ScenarioOptions.Command 
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Write config.json, replicates/rep-NNNNNN.json (one per finished replicate),"
-                    + " generations.csv and summary.json there, each atomically.")
+                    + " generations.csv and summary.json there, each atomically (failure.json if the run fails);"
+                    + " DIR must be absent, empty, or a simulate run.")
     @Nullable Path out;
 
     @Option(names = "--resume", description = "Continue the run in --out DIR (same configuration required),"
@@ -103,11 +104,11 @@ public final class SimulateCommand implements Runnable, ScenarioOptions.Command 
         long work = (long) (config.replicates() - done.size()) * (config.generations() + 1L);
         List<ReplicateResult> results;
         try (Progress progress = Progress.start(spec.commandLine().getErr(), "simulate", work)) {
-            results = new Simulator(config).run(t, done, r -> {
+            results = RunDirectory.recordingFailure(dir, () -> new Simulator(config).run(t, done, r -> {
                 if (dir != null) {
                     dir.store(r.replicate(), r.toJson());
                 }
-            }, progress::advance);
+            }, progress::advance));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted; finished replicates are kept for --resume", e);
