@@ -49,16 +49,17 @@ public final class ExactCommand implements Runnable, ScenarioOptions.Command {
             description = "empirical | add-beta (default: ${DEFAULT-VALUE}).")
     String learner = "empirical";
 
-    @Option(names = "--beta", converter = RationalConverter.class, paramLabel = "β",
-            description = "add-beta smoothing constant beta > 0 (exact).")
+    @Option(names = "--beta", paramLabel = "β", description = "add-beta smoothing constant beta (exact).")
+    @Domains.In("(0, ∞)")
     @Nullable Rational beta;
 
     @Option(names = "--mixing", defaultValue = "stratified", paramLabel = "M",
             description = "stratified | iid, as in simulate (default: ${DEFAULT-VALUE}).")
     String mixing = "stratified";
 
-    @Option(names = "--delta", converter = RationalConverter.class, defaultValue = "1/100", paramLabel = "δ",
-            description = "delta of EPS-EMP's eps(N, delta, k) in B_i, in (0, 1) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--delta", defaultValue = "1/100", paramLabel = "δ",
+            description = "delta of EPS-EMP's eps(N, delta, k) in B_i (default: ${DEFAULT-VALUE}).")
+    @Domains.In("(0, 1)")
     Rational delta = Rational.of(1, 100);
 
     @Option(names = "--arithmetic", defaultValue = "auto", paramLabel = "A",
