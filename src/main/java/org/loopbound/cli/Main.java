@@ -68,6 +68,10 @@ public final class Main implements Runnable {
     @SuppressWarnings("nullness:initialization.field.uninitialized") // injected by picocli
     private CommandLine.Model.CommandSpec spec;
 
+    /** The cost limits, options of every command. */
+    @CommandLine.Mixin
+    Cost cost = new Cost();
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (see loopbound --help)");
@@ -82,7 +86,12 @@ public final class Main implements Runnable {
      * full disk, a closed pipe, {@code /dev/full}) is an I/O failure, exit {@value #EXIT_IO}, never a silent success.
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        return execute(configure(commandLine(null), out, err), args, out);
+        return run(commandLine(null), args, out, err);
+    }
+
+    /** As {@link #run(String[], PrintStream, PrintStream)} with the given command line (tests add commands to it). */
+    static int run(CommandLine root, String[] args, PrintStream out, PrintStream err) {
+        return execute(configure(root, out, err), args, out);
     }
 
     /**
@@ -147,8 +156,9 @@ public final class Main implements Runnable {
     }
 
     /**
-     * Sets the streams and the mapping of exceptions to exit codes and one-line messages on {@code cl} (with its
-     * subcommands added): {@link ParameterException} and {@link UsageError} exit {@value #EXIT_USAGE},
+     * Installs the option domains ({@link Domains#install}), sets the streams and the mapping of exceptions to exit
+     * codes and one-line messages on {@code cl} (with its subcommands added): a value outside its option's domain,
+     * {@link ParameterException} and {@link UsageError} exit {@value #EXIT_USAGE},
      * {@link ArithmeticException} {@value #EXIT_FAILURE}, I/O failures {@value #EXIT_IO}, anything else
      * {@value #EXIT_INTERNAL} (for now, other {@link IllegalArgumentException}s still exit {@value #EXIT_USAGE}).
      *
@@ -157,9 +167,18 @@ public final class Main implements Runnable {
     static CommandLine configure(CommandLine cl, PrintStream out, PrintStream err) {
         cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
+        Domains.install(cl);
+        cl.setExecutionStrategy(parsed -> {
+            Cost.checkInputs(parsed);
+            return new CommandLine.RunLast().execute(parsed);
+        });
         cl.setParameterExceptionHandler((ex, a) -> {
             CommandLine c = ex.getCommandLine();
             String name = c.getCommandSpec().qualifiedName();
+            if (ex.getCause() instanceof Domains.Outside) {
+                c.getErr().println(name + ": " + oneLine(ex.getCause().getMessage()));
+                return EXIT_USAGE;
+            }
             c.getErr().println(name + ": " + oneLine(ex.getMessage()) + " (see '" + name + " --help')");
             return EXIT_USAGE;
         });

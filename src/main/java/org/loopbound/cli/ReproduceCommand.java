@@ -34,7 +34,9 @@ public final class ReproduceCommand implements java.util.concurrent.Callable<Int
                     + " ${DEFAULT-VALUE}); every file is written atomically.")
     String out = "out/report";
 
-    @Option(names = "--seed", defaultValue = "20240217", description = "Master seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "20240217",
+            description = "Master seed (default: ${DEFAULT-VALUE}).")
+    @Domains.In(Domains.LONG)
     long seed;
 
     @Option(names = "--quick", description = "A smaller run (fewer replicates and generations), for the tests.")
@@ -42,6 +44,7 @@ public final class ReproduceCommand implements java.util.concurrent.Callable<Int
 
     @Option(names = "--threads", paramLabel = "THREADS", defaultValue = "0",
             description = "Simulation threads (default 0 = all cores); does not change any output byte.")
+    @Domains.In("[0, 1024]")
     int threads;
 
     @CommandLine.Spec
@@ -52,9 +55,6 @@ public final class ReproduceCommand implements java.util.concurrent.Callable<Int
 
     @Override
     public Integer call() {
-        if (threads < 0) {
-            throw new UsageError("--threads must be ≥ 0 (0 = all cores), got " + threads);
-        }
         Path dir = RunDirectory.claim(Paths.get(out), "reproduce");
         ResultIndex index = ResultIndex.bundled();
         AuditConfig config = new AuditConfig("loopbound " + Main.version(), seed,

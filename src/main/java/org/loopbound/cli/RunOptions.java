@@ -12,17 +12,19 @@ import picocli.CommandLine.Option;
 /** Options of every replicated simulation ({@code diffusion …}, {@code kde loop}): replicates, seed, threads, --out. */
 final class RunOptions {
     @Option(names = "--replicates", defaultValue = "8", paramLabel = "R",
-            description = "Independent replicates, in [2, 100000] (default: ${DEFAULT-VALUE}).")
+            description = "Independent replicates (default: ${DEFAULT-VALUE}).")
+    @Domains.In("[2, 100000]")
     int replicates;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
             description = "Seed; replicate r uses the stream (S, r), so output is identical for any --threads"
                     + " (default: ${DEFAULT-VALUE}).")
+    @Domains.In(Domains.LONG)
     long seed;
 
     @Option(names = "--threads", paramLabel = "THREADS",
-            description = "Worker threads, in [1, 1024] (default: available processors); never changes any output"
-                    + " byte.")
+            description = "Worker threads (default: available processors); never changes any output byte.")
+    @Domains.In(Domains.THREADS)
     @Nullable Integer threads;
 
     @Option(names = "--out", paramLabel = "DIR",
@@ -36,9 +38,6 @@ final class RunOptions {
     boolean resume;
 
     int replicates() {
-        if (replicates < 2 || replicates > 100_000) {
-            throw new UsageError("--replicates must be in [2, 100000], got " + replicates);
-        }
         return replicates;
     }
 

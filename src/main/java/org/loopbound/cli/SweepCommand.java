@@ -43,7 +43,8 @@ public final class SweepCommand implements Runnable {
     String engine = "local";
 
     @Option(names = "--threads", paramLabel = "THREADS",
-            description = "Worker threads in [1, 1024] (default: all cores); never changes any output byte.")
+            description = "Worker threads (default: all cores); never changes any output byte.")
+    @Domains.In(Domains.THREADS)
     @Nullable Integer threads;
 
     @CommandLine.Spec
