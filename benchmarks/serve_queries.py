@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """1 000 mixed bound / threshold / kde-bias queries through one `loopbound serve` process (issue 18 item 3).
 
-  benchmarks/serve_queries.py [--queries 1000] [--cli-sample 10] [--out FILE]
+  benchmarks/serve_queries.py [--queries 1000] [--cli-sample 10] [--jvm-options OPTS] [--out FILE]
 
 The queries are drawn from a fixed seed over the documented domains (every scenario of `bound` with the three
 learning-error models, `threshold p1/p2/d2/d1`, `kde-bias` with and without real data), and sent one at a time
@@ -109,6 +109,9 @@ def main():
     p.add_argument("--queries", type=int, default=1000)
     p.add_argument("--cli-sample", type=int, default=10)
     p.add_argument("--out", default=None)
+    p.add_argument("--jvm-options", default=None,
+                   help="JVM options of the serve process, space-separated (default: the client's, C1 only;"
+                        " '' for the JVM's default tiered compilation)")
     a = p.parse_args()
     jar = os.environ.get("LOOPBOUND_JAR", os.path.join(ROOT, "target", "loopbound.jar"))
     if not os.path.exists(jar):
@@ -119,7 +122,9 @@ def main():
 
     trips = {}
     t0 = time.perf_counter()
-    with Oracle(jar) as lb:
+    options = {} if a.jvm_options is None else {"jvm_options": a.jvm_options.split()}
+    with Oracle(jar, **options) as lb:
+        res["command"] = lb.command
         first = None
         for q in qs:
             t = time.perf_counter()
@@ -145,6 +150,7 @@ def main():
     res["load_after"] = open("/proc/loadavg").read().split()[:3]
 
     print(f"machine: {res['machine']}; load average before {res['load_before']}, after {res['load_after']}")
+    print(f"serve process: {' '.join(res['command'])}")
     s = res["serve"]
     print(f"serve: {a.queries} queries in {s['total_s']:.2f} s wall (JVM start and first answer"
           f" {s['first_response_s']:.2f} s), {s['cpu_s']:.2f} s CPU -- target < 10 s wall:"

@@ -200,7 +200,7 @@ class ServeCommandTest {
         assertEquals(cli.out(), o.get("output").getAsString());
     }
 
-    /** Through the command line: stdin to end of input, exit 0, System.out untouched afterwards. */
+    /** Through the command line: stdin to end of input, exit 0, System.in and System.out restored afterwards. */
     @Test
     void serveReadsStandardInputUntilItsEnd() {
         InputStream in = System.in;
@@ -213,6 +213,7 @@ class ServeCommandTest {
             int code = Main.run(new String[] {"serve"}, new PrintStream(out, true, StandardCharsets.UTF_8),
                     new PrintStream(err, true, StandardCharsets.UTF_8));
             assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+            assertTrue(System.in instanceof ByteArrayInputStream);
         } finally {
             System.setIn(in);
         }

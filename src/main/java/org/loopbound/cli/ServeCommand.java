@@ -12,6 +12,7 @@ import com.google.gson.stream.JsonToken;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -64,14 +65,18 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintStream stdout = System.out;
-        // The responses go to the stream picocli was given; a stray print to System.out by any code would corrupt
-        // the protocol, so it goes to stderr while serving.
+        InputStream stdin = System.in;
+        // The responses go to the stream picocli was given, the requests come from stdin: while serving, a stray
+        // print to System.out by any code goes to stderr, and a read of System.in finds it empty, so that neither
+        // can corrupt the protocol.
         System.setOut(System.err);
+        System.setIn(InputStream.nullInputStream());
         try {
-            serve(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
+            serve(new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)),
                     spec.commandLine().getOut());
         } finally {
             System.setOut(stdout);
+            System.setIn(stdin);
         }
         return 0;
     }
