@@ -49,6 +49,9 @@ public final class BoundCommand implements Runnable, ScenarioOptions.Command {
     @Nullable Rational delta;
 
     @Mixin
+    AtOption at = new AtOption();
+
+    @Mixin
     CommonOptions common = new CommonOptions();
 
     @CommandLine.Spec
@@ -63,13 +66,14 @@ public final class BoundCommand implements Runnable, ScenarioOptions.Command {
     @Override
     public void run() {
         Schedule schedule = scenario.schedule();
+        AtOption.Selection printed = at.select(scenario.generations());
         Precision p = common.precision();
         if (delta != null) {
             Domains.open("--delta", delta, Rational.ZERO, Rational.ONE);
         }
         LearningError learner = learner();
         ScenarioBound bound = ScenarioBound.of(scenario.scenario(), schedule, learner, p);
-        String out = common.json() ? Json.print(json(bound, learner)) : table(bound, learner);
+        String out = common.json() ? Json.print(json(bound, learner, printed)) : table(bound, learner, printed);
         spec.commandLine().getOut().print(out);
         spec.commandLine().getOut().flush();
     }
@@ -118,7 +122,7 @@ public final class BoundCommand implements Runnable, ScenarioOptions.Command {
                         + " model has no delta derivation), then by the union bound B_i holds w.p. >= 1 - (i+1) delta";
     }
 
-    private String table(ScenarioBound bound, LearningError learner) {
+    private String table(ScenarioBound bound, LearningError learner, AtOption.Selection printed) {
         int digits = common.tableDigits();
         ResultIndex.Result r = ResultIndex.bundled().get(bound.resultId());
         StringBuilder b = new StringBuilder();
@@ -132,6 +136,9 @@ public final class BoundCommand implements Runnable, ScenarioOptions.Command {
                 : new Table("i", "lambda_i", "N_i", "eps_i", "B_i");
         for (ScenarioBound.Generation gen : bound.generations()) {
             int i = gen.generation();
+            if (!printed.includes(i)) {
+                continue;
+            }
             String lam = gen.lambda().toString();
             String bi = Table.cell(gen.bound(), digits) + (TotalVariation.isVacuous(gen.bound()) ? " vacuous" : "");
             if (delta != null) {
@@ -157,7 +164,7 @@ public final class BoundCommand implements Runnable, ScenarioOptions.Command {
         return b.toString();
     }
 
-    private JsonObject json(ScenarioBound bound, LearningError learner) {
+    private JsonObject json(ScenarioBound bound, LearningError learner, AtOption.Selection printed) {
         int digits = common.digits();
         JsonObject o = Json.resultObject(bound.resultId());
         JsonObject params = o.getAsJsonObject("parameters");
@@ -175,9 +182,13 @@ public final class BoundCommand implements Runnable, ScenarioOptions.Command {
         }
         params.addProperty("precision_bits", common.precision().bits());
         o.addProperty("learning_error", learner.describe());
+        printed.describe(o);
         JsonArray values = new JsonArray();
         for (ScenarioBound.Generation gen : bound.generations()) {
             int i = gen.generation();
+            if (!printed.includes(i)) {
+                continue;
+            }
             JsonObject v = new JsonObject();
             v.addProperty("generation", i);
             v.add("lambda", Json.value(Certified.exact(gen.lambda()), digits));
