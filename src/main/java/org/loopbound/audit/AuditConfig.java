@@ -26,9 +26,11 @@ public record AuditConfig(String version, long seed, Plan plan, int threads, Pre
      * @param sweepReplicates replicates of each point of the expanding-synthetic sweep
      * @param diffusionReplicates replicates of each cell of the diffusion τ sweep
      * @param kdeReplicates replicates of each KDE loop
+     * @param tausPerDecade points per decade of the τ grid of C4's stopping-time scaling
+     * @param evalSamples model samples per TV estimate of the diffusion experiments
      */
     public record Plan(String mode, int replicates, int generations, int sweepReplicates, int diffusionReplicates,
-                       int kdeReplicates) {
+                       int kdeReplicates, int tausPerDecade, int evalSamples) {
 
         /**
          * The smaller run (for the tests).
@@ -36,7 +38,7 @@ public record AuditConfig(String version, long seed, Plan plan, int threads, Pre
          * @return the quick plan
          */
         public static Plan quick() {
-            return new Plan("quick", 60, 8, 60, 8, 30);
+            return new Plan("quick", 60, 8, 60, 4, 30, 4, 1000);
         }
 
         /**
@@ -45,7 +47,7 @@ public record AuditConfig(String version, long seed, Plan plan, int threads, Pre
          * @return the full plan
          */
         public static Plan full() {
-            return new Plan("full", 400, 20, 300, 24, 200);
+            return new Plan("full", 400, 20, 300, 20, 200, 6, 2000);
         }
     }
 

@@ -109,7 +109,9 @@ final class C5KernelDensity implements ClaimCheck {
         String command = "kde loop --scenario " + scenario.cliName() + " --n " + N + " --bandwidth " + H
                 + " --generations " + LOOP_GENERATIONS + " --replicates " + reps + " --seed " + seed
                 + (lambda == null ? "" : " --lambda " + lambda) + config.threadsOption();
-        c5.check(pass, String.format(Locale.ROOT,
+        c5.check(pass, "PASS iff at every generation and check point x = 0, 1, 2 the exact E p̂_i(x) of K2 lies in the"
+                + " simulated mean density's Bonferroni 95% interval, and the simulated E TV's interval does not lie"
+                + " below K2's certified lower bound TV(E p̂_i, p₀)", String.format(Locale.ROOT,
                 "KDE loop, %s (%s, N = 100, h = 1/5, %d replicates, generations 0…%d): the mean density at"
                         + " x = 0, 1, 2 matches K2's exact E p̂_i within Bonferroni 95%% intervals and the simulated"
                         + " E TV sits above the certified lower bound TV(E p̂_i, p₀) (at i = %d: %.4f ≥ %.4f) — %s;"

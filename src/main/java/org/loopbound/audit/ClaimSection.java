@@ -16,9 +16,37 @@ public final class ClaimSection {
      * A cross-check.
      *
      * @param verdict PASS or FAIL
+     * @param criterion the rule that decides the verdict, stated before (and independently of) the result
      * @param detail the statistics behind the verdict and how to reproduce them
      */
-    public record CrossCheck(Verdict verdict, String detail) {
+    public record CrossCheck(Verdict verdict, String criterion, String detail) {
+    }
+
+    /**
+     * A table of results (per generation, per learner…), every cell as printed; numbers carry their full double
+     * value so that {@code report.json} keeps everything the verdicts were computed from.
+     *
+     * @param title what the table shows
+     * @param columns the column headings
+     * @param rows the rows, each with one cell per column
+     */
+    public record Table(String title, List<String> columns, List<List<String>> rows) {
+
+        /**
+         * Copies the lists and checks that every row has one cell per column.
+         *
+         * @throws IllegalArgumentException if a row's length differs from the number of columns
+         */
+        public Table {
+            columns = List.copyOf(columns);
+            rows = rows.stream().map(List::copyOf).toList();
+            for (List<String> r : rows) {
+                if (r.size() != columns.size()) {
+                    throw new IllegalArgumentException("table '" + title + "': a row has " + r.size()
+                            + " cells for " + columns.size() + " columns");
+                }
+            }
+        }
     }
 
     /**
@@ -48,6 +76,7 @@ public final class ClaimSection {
     private final List<Quantity> numbers = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final List<Figure> figures = new ArrayList<>();
+    private final List<Table> tables = new ArrayList<>();
 
     ClaimSection(String claim, String text, List<ResultIndex.Result> results) {
         this.claim = claim;
@@ -55,8 +84,16 @@ public final class ClaimSection {
         this.results = List.copyOf(results);
     }
 
-    void check(boolean pass, String detail) {
-        checks.add(new CrossCheck(Verdict.of(pass), detail));
+    void check(boolean pass, String criterion, String detail) {
+        check(Verdict.of(pass), criterion, detail);
+    }
+
+    void check(Verdict verdict, String criterion, String detail) {
+        checks.add(new CrossCheck(verdict, criterion, detail));
+    }
+
+    void table(Table table) {
+        tables.add(table);
     }
 
     void number(String what, String value, String label) {
@@ -106,15 +143,26 @@ public final class ClaimSection {
         return List.copyOf(figures);
     }
 
+    /** @return the tables in order */
+    public List<Table> tables() {
+        return List.copyOf(tables);
+    }
+
     /**
      * The section's verdict.
      *
-     * @return PASS when every cross-check passed, FAIL when any failed, NONE when there is none
+     * @return NONE when there is no cross-check, else FAIL when any failed, else INCONCLUSIVE when any was
+     *         inconclusive, else PASS
      */
     public Verdict verdict() {
         if (checks.isEmpty()) {
             return Verdict.NONE;
         }
-        return checks.stream().allMatch(c -> c.verdict() == Verdict.PASS) ? Verdict.PASS : Verdict.FAIL;
+        for (Verdict v : List.of(Verdict.FAIL, Verdict.INCONCLUSIVE)) {
+            if (checks.stream().anyMatch(c -> c.verdict() == v)) {
+                return v;
+            }
+        }
+        return Verdict.PASS;
     }
 }

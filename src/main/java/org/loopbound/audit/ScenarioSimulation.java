@@ -13,6 +13,7 @@ import org.loopbound.arith.Rational;
 import org.loopbound.bound.Scenario;
 import org.loopbound.bound.ScenarioArguments;
 import org.loopbound.bound.ScenarioParameter;
+import org.loopbound.bound.TotalVariation;
 import org.loopbound.sim.AtomDistribution;
 import org.loopbound.sim.GenerationSummary;
 import org.loopbound.sim.Learner;
@@ -78,21 +79,33 @@ final class ScenarioSimulation {
     }
 
     static Outcome simulate(ClaimCheck.Context context, Run run, int generations, int replicates) {
+        return simulate(context, run, P0, generations, replicates);
+    }
+
+    /** Simulates a run on p₀ = {@code p0} (a {@code --p0} text). */
+    static Outcome simulate(ClaimCheck.Context context, Run run, String p0, int generations, int replicates) {
         AuditConfig config = context.config();
         long seed = config.seed() + run.subSeed();
-        SimulationConfig sim = new SimulationConfig(run.scenario(), run.scenario().schedule(
-                run.arguments().with(ScenarioParameter.GENERATIONS, generations)), AtomDistribution.parse(P0), Learner.empirical(), Mixing.STRATIFIED,
-                replicates, seed, DELTA, Rational.ONE, ALPHA_TEST, config.precision());
+        SimulationConfig sim = config(context, run, p0, generations, replicates);
         try {
             SimulationSummary summary = SimulationSummary.of(sim, new Simulator(sim).run(config.workers(),
                     new HashMap<>(), r -> { }, units -> { }));
-            return new Outcome(summary, "simulate --scenario " + run.scenario().cliName() + " --p0 " + P0
+            return new Outcome(summary, "simulate --scenario " + run.scenario().cliName() + " --p0 " + p0
                     + " --generations " + generations + " --replicates " + replicates + " --seed " + seed
                     + " --delta " + DELTA + " " + run.options() + config.threadsOption());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted during the audit's simulations", e);
         }
+    }
+
+    /** The simulation's configuration: the empirical learner, stratified mixing, δ and the test level above. */
+    static SimulationConfig config(ClaimCheck.Context context, Run run, String p0, int generations, int replicates) {
+        AuditConfig config = context.config();
+        return new SimulationConfig(run.scenario(), run.scenario().schedule(run.arguments().with(
+                ScenarioParameter.GENERATIONS, generations)), AtomDistribution.parse(p0), Learner.empirical(),
+                Mixing.STRATIFIED, replicates, config.seed() + run.subSeed(), DELTA, Rational.ONE, ALPHA_TEST,
+                config.precision());
     }
 
     /** The upper end of a certified bound (its value when exact), for plots. */
@@ -133,13 +146,16 @@ final class ScenarioSimulation {
             vacuous += g.verdict() == org.loopbound.sim.Verdict.VACUOUS ? 1 : 0;
             worst = Math.max(worst, g.violationRate().doubleValue());
         }
-        section.check(fail == 0 && pass > 0, scenario + ": " + pass + " generations PASS, " + fail
+        section.check(fail == 0 && pass > 0, "PASS iff no generation's exact binomial test (level " + ALPHA_TEST
+                + ") finds the rate of TV(p̂_i, p₀) > B_i above (i+1)δ, and at least one generation is tested (a"
+                + " generation with B_i ≥ 1 or (i+1)δ ≥ 1 is VACUOUS: nothing to test)", scenario + ": " + pass + " generations PASS, " + fail
                 + " FAIL, " + vacuous + " VACUOUS (B_i ≥ 1 or (i+1)δ ≥ 1: nothing to test) (violation rate ≤ " + String.format(Locale.ROOT, "%.4f", worst) + " against (i+1)δ, δ = "
                 + DELTA + "; " + plan.replicates() + " replicates; `loopbound " + o.command() + "`)");
         section.figure("bound-" + scenario + ".svg", "Scenario " + scenario + ": R3 bound B_i [derived] with the"
                 + " empirical learner's ε(N, δ, k) (EPS-EMP [derived]), against the simulated mean TV(p̂_i, p₀)"
                 + " and its 95% confidence band, " + plan.replicates() + " replicates.",
-                curve.chart("TV to p₀ by generation — " + scenario, "generation i", "bound B_i (R3, upper end)"));
+                curve.chart("TV to p₀ by generation — " + scenario, "generation i", "B_i",
+                        "R3 bound, upper end"));
         section.number(scenario + ": B_" + (n - 1) + " (R3, empirical ε)",
                 bound(gens.get(n - 1)).format(context.config().jsonDigits()), "[derived]");
     }
@@ -154,6 +170,7 @@ final class ScenarioSimulation {
         private final List<Double> lo = new ArrayList<>();
         private final List<Double> hi = new ArrayList<>();
         private final List<Double> bound = new ArrayList<>();
+        private final List<Boolean> vacuous = new ArrayList<>();
 
         /** Adds the point at abscissa {@code at} from one generation's summary. */
         void add(double at, GenerationSummary g) {
@@ -162,6 +179,7 @@ final class ScenarioSimulation {
             lo.add(g.tvCiLo());
             hi.add(g.tvCiHi());
             bound.add(upper(ScenarioSimulation.bound(g)));
+            vacuous.add(TotalVariation.isVacuous(ScenarioSimulation.bound(g)));
         }
 
         List<Double> mean() {
@@ -172,11 +190,23 @@ final class ScenarioSimulation {
             return List.copyOf(bound);
         }
 
-        /** The simulated band and mean, and the bound dashed. */
-        Chart chart(String title, String xLabel, String boundName) {
+        /**
+         * The simulated band and mean, and the bound dashed, capped at 1 and shaded where vacuous.
+         *
+         * @param symbol the bound's symbol, e.g. "B_i"
+         * @param source what the bound is, e.g. "R3 with EPS-EMP's ε, upper end"
+         */
+        Chart chart(String title, String xLabel, String symbol, String source) {
             double[] at = array(x);
+            boolean[] flags = new boolean[vacuous.size()];
+            for (int i = 0; i < flags.length; i++) {
+                flags[i] = vacuous.get(i);
+            }
             return new Chart(title, xLabel, "total variation (TV)").band("simulated 95% CI", at, array(lo), array(hi))
-                    .line("simulated mean TV", at, array(mean)).dashed(boundName, at, array(bound));
+                    .line("simulated mean TV", at, array(mean))
+                    .tvBound("min(" + symbol + ", 1), " + symbol + " = " + source,
+                            symbol + " vacuous: its lower end is ≥ 1 and TV ≤ 1 always, so nothing is tested",
+                            at, array(bound), flags);
         }
     }
 

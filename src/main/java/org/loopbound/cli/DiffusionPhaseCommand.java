@@ -72,7 +72,7 @@ final class DiffusionPhaseCommand implements Runnable {
         model.describe(params);
         params.addProperty("scenario", Scenario.EXPANDING_SYNTHETIC.cliName());
         params.addProperty("real", r.toString());
-        params.addProperty("synthetic", synthetic);
+        params.addProperty("synthetic", ListOptions.canonical(ss));
         params.addProperty("generations", generations);
         params.addProperty("stopping", rule.describe());
         params.addProperty("precision_bits", p.bits());

@@ -70,8 +70,8 @@ final class DiffusionTauSweepCommand implements Runnable, ScenarioOptions.Comman
         JsonObject params = new JsonObject();
         scenario.describe(params);
         model.describe(params);
-        params.addProperty("n", sizes);
-        params.addProperty("taus", taus);
+        params.addProperty("n", ListOptions.canonical(ns));
+        params.addProperty("taus", ListOptions.canonical(ts));
         run.describe(params);
         RunDirectory dir = run.directory("diffusion tau-sweep", params);
         TauSweep.Result res = run.execute(TauSweep.of(new TauSweep.Config(settings, ns, schedules, ts, reps,

@@ -5,7 +5,6 @@ import com.google.gson.JsonObject;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Locale;
-import org.checkerframework.checker.nullness.qual.Nullable;
 import org.loopbound.arith.Certified;
 import org.loopbound.arith.Rational;
 import org.loopbound.bound.R3UnrolledBound;
@@ -14,7 +13,6 @@ import org.loopbound.exact.Arithmetic;
 import org.loopbound.exact.ExactLoop;
 import org.loopbound.exact.GenerationLaw;
 import org.loopbound.exact.TvAtom;
-import org.loopbound.sim.SimulationBuilder;
 import org.loopbound.sim.SimulationConfig;
 import org.loopbound.spec.ResultIndex;
 import picocli.CommandLine;
@@ -41,21 +39,8 @@ public final class ExactCommand implements Runnable, ScenarioOptions.Command {
 
     final ScenarioOptions scenario = ScenarioOptions.of(LIMITS, 10);
 
-    @Option(names = "--p0", required = true, paramLabel = "p₀",
-            description = "Real distribution, as in simulate: exact weights or uniform:k, zipf:k:s, geometric:k:q.")
-    String p0 = "";
-
-    @Option(names = "--learner", defaultValue = "empirical", paramLabel = "L",
-            description = "empirical | add-beta (default: ${DEFAULT-VALUE}).")
-    String learner = "empirical";
-
-    @Option(names = "--beta", converter = RationalConverter.class, paramLabel = "β",
-            description = "add-beta smoothing constant beta > 0 (exact).")
-    @Nullable Rational beta;
-
-    @Option(names = "--mixing", defaultValue = "stratified", paramLabel = "M",
-            description = "stratified | iid, as in simulate (default: ${DEFAULT-VALUE}).")
-    String mixing = "stratified";
+    @Mixin
+    LoopOptions loopOptions = new LoopOptions();
 
     @Option(names = "--delta", converter = RationalConverter.class, defaultValue = "1/100", paramLabel = "δ",
             description = "delta of EPS-EMP's eps(N, delta, k) in B_i, in (0, 1) (default: ${DEFAULT-VALUE}).")
@@ -80,9 +65,8 @@ public final class ExactCommand implements Runnable, ScenarioOptions.Command {
 
     @Override
     public void run() {
-        SimulationConfig config = SimulationBuilder.of(scenario.scenario(), scenario.arguments()).p0(p0)
-                .learner(learner, beta).mixing(mixing).replicates(1).delta(delta).precision(common.precision())
-                .build();
+        SimulationConfig config = loopOptions.builder(scenario).replicates(1).delta(delta)
+                .precision(common.precision()).build();
         AtOption.Selection printed = at.select(scenario.generations());
         ExactLoop loop = ExactLoop.of(config.scenario(), config.schedule(), config.p0(), config.learner(),
                 config.mixing());
@@ -113,7 +97,7 @@ public final class ExactCommand implements Runnable, ScenarioOptions.Command {
         scenario.describe(params);
         params.addProperty("p0", c.p0().spec());
         params.addProperty("learner", c.learner().name());
-        Json.addIfPresent(params, "beta", beta);
+        Json.addIfPresent(params, "beta", loopOptions.beta);
         params.addProperty("mixing", c.mixing().cliName());
         params.addProperty("delta", delta.toString());
         params.addProperty("arithmetic", a.name().toLowerCase(Locale.ROOT));

@@ -85,7 +85,11 @@ public final class KdeCommand implements Runnable {
             GaussianMixture mix = GaussianMixture.parse(p0);
             Bandwidth h = bandwidth.trim().equalsIgnoreCase("silverman") ? Bandwidth.silverman()
                     : Bandwidth.fixed(ListOptions.positiveRational("--bandwidth", bandwidth));
-            double[] x = checkPoints();
+            List<Rational> xs = checkPoints();
+            double[] x = new double[xs.size()];
+            for (int k = 0; k < x.length; k++) {
+                x[k] = xs.get(k).doubleValue();
+            }
             Schedule schedule = scenario.schedule();
             int reps = run.replicates();
             KdeLoop.Settings settings = new KdeLoop.Settings(mix, h, x);
@@ -93,7 +97,7 @@ public final class KdeCommand implements Runnable {
             scenario.describe(params);
             params.addProperty("p0", mix.spec());
             params.addProperty("bandwidth", h.describe());
-            params.addProperty("points", points);
+            params.addProperty("points", ListOptions.canonical(xs));
             run.describe(params);
             params.addProperty("precision_bits", p.bits());
             RunDirectory dir = run.directory("kde loop", params);
@@ -190,11 +194,11 @@ public final class KdeCommand implements Runnable {
             SimulationOutput.emit(spec, b.toString());
         }
 
-        private double[] checkPoints() {
-            List<Double> xs = new ArrayList<>();
+        private List<Rational> checkPoints() {
+            List<Rational> xs = new ArrayList<>();
             for (String part : points.split(",", -1)) {
                 try {
-                    xs.add(Rational.parse(part.trim()).doubleValue());
+                    xs.add(Rational.parse(part.trim()));
                 } catch (NumberFormatException e) {
                     throw new UsageError("--points must be a list of exact numbers, got '" + part.trim() + "'");
                 }
@@ -202,11 +206,7 @@ public final class KdeCommand implements Runnable {
             if (xs.size() > 1000) {
                 throw new UsageError("--points must list at most 1000 points, got " + xs.size());
             }
-            double[] out = new double[xs.size()];
-            for (int k = 0; k < out.length; k++) {
-                out[k] = xs.get(k);
-            }
-            return out;
+            return xs;
         }
     }
 }

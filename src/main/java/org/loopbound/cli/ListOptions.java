@@ -11,6 +11,18 @@ final class ListOptions {
     private ListOptions() {
     }
 
+    /**
+     * The canonical text of parsed values, comma-separated, as a run's config.json stores a list: {@code --taus 1e5}
+     * and {@code --taus 100000} store the same text, so that {@code --resume} compares values, not spellings.
+     */
+    static String canonical(List<?> values) {
+        List<String> texts = new ArrayList<>();
+        for (Object v : values) {
+            texts.add(String.valueOf(v));
+        }
+        return String.join(",", texts);
+    }
+
     static Rational positiveRational(String option, String text) {
         try {
             return Domains.positive(option, Rational.parse(text.trim()));

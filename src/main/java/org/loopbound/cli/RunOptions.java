@@ -27,7 +27,8 @@ final class RunOptions {
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Write config.json, runs/run-NNNNNN.json (one per finished task), replicates.csv (the"
-                    + " per-replicate rows) and summary.json there, each atomically.")
+                    + " per-replicate rows) and summary.json there, each atomically (failure.json if the run fails);"
+                    + " DIR must be absent, empty, or a run of the same command.")
     @Nullable Path out;
 
     @Option(names = "--resume", description = "Continue the run in --out DIR (same configuration required),"
@@ -66,7 +67,8 @@ final class RunOptions {
         int t = threads();
         int stored = dir == null ? 0 : dir.records(n, codec::decode).size();
         try (Progress progress = Progress.start(spec.commandLine().getErr(), label, n - stored)) {
-            return experiment.analyse(ResumableTasks.run(n, t, experiment::task, dir, codec, progress::advance));
+            return RunDirectory.recordingFailure(dir, () -> experiment.analyse(
+                    ResumableTasks.run(n, t, experiment::task, dir, codec, progress::advance)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted; finished tasks are kept for --resume", e);

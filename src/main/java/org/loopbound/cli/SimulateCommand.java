@@ -10,7 +10,6 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 import org.loopbound.arith.Rational;
 import org.loopbound.run.RunDirectory;
 import org.loopbound.sim.ReplicateResult;
-import org.loopbound.sim.SimulationBuilder;
 import org.loopbound.sim.SimulationConfig;
 import org.loopbound.sim.SimulationSummary;
 import org.loopbound.sim.Simulator;
@@ -41,10 +40,8 @@ public final class SimulateCommand implements Runnable, ScenarioOptions.Command 
 
     final ScenarioOptions scenario = ScenarioOptions.of(LIMITS, 10);
 
-    @Option(names = "--p0", required = true, paramLabel = "p₀",
-            description = "Real distribution: exact weights summing to 1 (e.g. 1/2,1/4,1/4) or uniform:k,"
-                    + " zipf:k:s (p_j ~ j^-s, s whole), geometric:k:q (p_j ~ q^j, 0 < q < 1); k <= 10^7.")
-    String p0 = "";
+    @Mixin
+    LoopOptions loop = new LoopOptions();
 
     @Option(names = "--replicates", defaultValue = "100", paramLabel = "R",
             description = "Independent replicates, in [1, 10^7] (default: ${DEFAULT-VALUE}).")
@@ -59,20 +56,6 @@ public final class SimulateCommand implements Runnable, ScenarioOptions.Command 
             description = "Per-generation failure probability delta of eps, in (0, 1); B_i holds with probability"
                     + " >= 1 - (i+1) delta (default: ${DEFAULT-VALUE}).")
     Rational delta = Rational.of(1, 100);
-
-    @Option(names = "--learner", defaultValue = "empirical", paramLabel = "L",
-            description = "empirical (counts/N, has eps of EPS-EMP) | add-beta (no proven eps: no bound, verdict"
-                    + " NO-BOUND) (default: ${DEFAULT-VALUE}).")
-    String learner = "empirical";
-
-    @Option(names = "--beta", converter = RationalConverter.class, paramLabel = "β",
-            description = "add-beta smoothing constant beta > 0 (exact).")
-    @Nullable Rational beta;
-
-    @Option(names = "--mixing", defaultValue = "stratified", paramLabel = "M",
-            description = "stratified: exactly lambda_j N_j real draws (must be whole) and the rest from the"
-                    + " earlier models | iid: N_j i.i.d. draws from the mixture q_j (default: ${DEFAULT-VALUE}).")
-    String mixing = "stratified";
 
     @Option(names = "--alpha-test", converter = RationalConverter.class, defaultValue = "1/1000",
             paramLabel = "α_test",
@@ -91,7 +74,8 @@ public final class SimulateCommand implements Runnable, ScenarioOptions.Command 
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Write config.json, replicates/rep-NNNNNN.json (one per finished replicate),"
-                    + " generations.csv and summary.json there, each atomically.")
+                    + " generations.csv and summary.json there, each atomically (failure.json if the run fails);"
+                    + " DIR must be absent, empty, or a simulate run.")
     @Nullable Path out;
 
     @Option(names = "--resume", description = "Continue the run in --out DIR (same configuration required),"
@@ -124,11 +108,11 @@ public final class SimulateCommand implements Runnable, ScenarioOptions.Command 
         long work = (long) (config.replicates() - done.size()) * (config.generations() + 1L);
         List<ReplicateResult> results;
         try (Progress progress = Progress.start(spec.commandLine().getErr(), "simulate", work)) {
-            results = new Simulator(config).run(t, done, r -> {
+            results = RunDirectory.recordingFailure(dir, () -> new Simulator(config).run(t, done, r -> {
                 if (dir != null) {
                     dir.store(r.replicate(), r.toJson());
                 }
-            }, progress::advance);
+            }, progress::advance));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted; finished replicates are kept for --resume", e);
@@ -152,8 +136,7 @@ public final class SimulateCommand implements Runnable, ScenarioOptions.Command 
     }
 
     private SimulationConfig config() {
-        return SimulationBuilder.of(scenario.scenario(), scenario.arguments()).p0(p0).learner(learner, beta)
-                .mixing(mixing).replicates(replicates).seed(seedValue()).delta(delta).epsScale(epsScale)
+        return loop.builder(scenario).replicates(replicates).seed(seedValue()).delta(delta).epsScale(epsScale)
                 .alphaTest(alphaTest).precision(common.precision()).build();
     }
 

@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * The data of one figure, for a renderer to draw: a title, axis labels, lines (solid with markers, or dashed for
- * bounds and predictions), shaded bands (confidence bands), vertical reference markers and the x scale. The arrays
- * are copied in and out, so the data handed out cannot change.
+ * bounds and predictions), bounds on a total variation (drawn capped at 1, with their vacuous stretches shaded),
+ * shaded bands (confidence bands), vertical reference markers and the x scale. The arrays are copied in and out, so
+ * the data handed out cannot change.
  */
 public final class Chart {
 
@@ -76,6 +77,45 @@ public final class Chart {
     }
 
     /**
+     * An upper bound on a total variation distance. TV never exceeds 1, so the renderer draws min(bound, 1) and shades
+     * the abscissae where the bound is vacuous; which points are vacuous is the caller's judgement (e.g. the bound's
+     * certified lower end is at least 1), not the renderer's.
+     *
+     * @param name the legend entry of the (capped) bound
+     * @param vacuousName the legend entry of the shading, saying what it means
+     * @param x the abscissae
+     * @param upper the bound's values (upper ends of enclosures), uncapped
+     * @param vacuous for each abscissa, whether the bound there is vacuous
+     */
+    public record TvBound(String name, String vacuousName, double[] x, double[] upper, boolean[] vacuous) {
+
+        /** Copies the arrays in. */
+        public TvBound {
+            x = x.clone();
+            upper = upper.clone();
+            vacuous = vacuous.clone();
+        }
+
+        /** @return a copy of the abscissae */
+        @Override
+        public double[] x() {
+            return x.clone();
+        }
+
+        /** @return a copy of the bound's values, uncapped */
+        @Override
+        public double[] upper() {
+            return upper.clone();
+        }
+
+        /** @return a copy of the vacuity flags */
+        @Override
+        public boolean[] vacuous() {
+            return vacuous.clone();
+        }
+    }
+
+    /**
      * A vertical reference line.
      *
      * @param x its abscissa
@@ -89,6 +129,7 @@ public final class Chart {
     private final String yLabel;
     private final List<Line> lines = new ArrayList<>();
     private final List<Band> bands = new ArrayList<>();
+    private final List<TvBound> tvBounds = new ArrayList<>();
     private final List<Marker> markers = new ArrayList<>();
     private boolean logX;
 
@@ -146,6 +187,21 @@ public final class Chart {
     }
 
     /**
+     * Adds an upper bound on a total variation, drawn dashed as min(bound, 1) with its vacuous stretches shaded.
+     *
+     * @param name the legend entry of the bound, e.g. "min(B_i, 1)"
+     * @param vacuousName the legend entry of the shading, e.g. "B_i vacuous (lower end ≥ 1)"
+     * @param x the abscissae
+     * @param upper the bound's values, as many, uncapped
+     * @param vacuous whether the bound is vacuous at each abscissa, as many
+     * @return this chart
+     */
+    public Chart tvBound(String name, String vacuousName, double[] x, double[] upper, boolean[] vacuous) {
+        tvBounds.add(new TvBound(name, vacuousName, x, upper, vacuous));
+        return this;
+    }
+
+    /**
      * Adds a vertical reference line.
      *
      * @param x its abscissa
@@ -195,6 +251,11 @@ public final class Chart {
     /** @return the bands in the order they were added */
     public List<Band> bands() {
         return List.copyOf(bands);
+    }
+
+    /** @return the bounds on a total variation in the order they were added */
+    public List<TvBound> tvBounds() {
+        return List.copyOf(tvBounds);
     }
 
     /** @return the markers in the order they were added */

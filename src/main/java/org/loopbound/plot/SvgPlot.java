@@ -3,21 +3,32 @@ package org.loopbound.plot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.DoubleUnaryOperator;
 
 /**
- * A small, deterministic SVG line plot: series with markers, shaded bands (confidence or enclosure bands),
- * vertical reference lines with labels, axes with ticks and labelled units, a legend. Same input, same bytes.
+ * A small, deterministic SVG line plot: series with markers, shaded bands (confidence or enclosure bands), bounds on
+ * a total variation (capped at 1, vacuous stretches shaded), vertical reference lines with labels, axes with ticks and
+ * labelled units, and a legend below the plot. Same input, same bytes.
+ *
+ * <p>The layout is computed from {@link TextWidth}'s conservative text widths: titles, axis labels and legend
+ * entries wrap instead of running off the figure, the margins fit the tick labels, and the figure grows downwards
+ * to hold the legend. The document has a viewBox and width 100%, so it scales to the width of its container.
  */
 public final class SvgPlot {
 
     private static final List<String> COLORS = List.of("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e",
             "#17becf", "#8c564b", "#e377c2");
-    private static final int WIDTH = 640;
-    private static final int HEIGHT = 400;
-    private static final int LEFT = 72;
-    private static final int RIGHT = 170;
-    private static final int TOP = 36;
-    private static final int BOTTOM = 52;
+    /** The shading of vacuous stretches of a bound: neutral, so that it reads as "no information here". */
+    private static final String VACUOUS_FILL = "#b0b0b0";
+    private static final int WIDTH = 760;
+    private static final int PLOT_HEIGHT = 330;
+    private static final int PAD = 10;
+    private static final int TITLE_FONT = 15;
+    private static final int AXIS_FONT = 13;
+    private static final int TICK_FONT = 12;
+    private static final int LEGEND_FONT = 12;
+    private static final int MARKER_FONT = 11;
+    private static final int SWATCH = 26;
 
     private record Series(String name, double[] x, double[] y, boolean dashed, boolean markers) {
     }
@@ -28,11 +39,15 @@ public final class SvgPlot {
     private record Marker(double x, String label) {
     }
 
+    private record LegendEntry(String kind, String color, String name) {
+    }
+
     private final String title;
     private final String xLabel;
     private final String yLabel;
     private final List<Series> series = new ArrayList<>();
     private final List<Band> bands = new ArrayList<>();
+    private final List<Chart.TvBound> tvBounds = new ArrayList<>();
     private final List<Marker> markers = new ArrayList<>();
     private boolean logX;
 
@@ -47,7 +62,7 @@ public final class SvgPlot {
      * The plot of an audit's chart.
      *
      * @param chart the chart's data
-     * @return a plot with the chart's lines, bands, markers and x scale, in their order
+     * @return a plot with the chart's lines, bands, bounds on TV, markers and x scale, in their order
      */
     public static SvgPlot of(Chart chart) {
         SvgPlot p = new SvgPlot(chart.title(), chart.xLabel(), chart.yLabel());
@@ -57,6 +72,7 @@ public final class SvgPlot {
         for (Chart.Band b : chart.bands()) {
             p.band(b.name(), b.x(), b.lo(), b.hi());
         }
+        p.tvBounds.addAll(chart.tvBounds());
         for (Chart.Marker m : chart.markers()) {
             p.marker(m.x(), m.label());
         }
@@ -98,143 +114,321 @@ public final class SvgPlot {
         return logX ? Math.log10(x) : x;
     }
 
-    /** The SVG document. */
-    public String render() {
-        double xmin = Double.POSITIVE_INFINITY;
-        double xmax = Double.NEGATIVE_INFINITY;
-        double ymin = Double.POSITIVE_INFINITY;
-        double ymax = Double.NEGATIVE_INFINITY;
+    /** The data ranges [xmin, xmax, ymin, ymax] (x on the axis' scale), with bounds on TV capped at 1. */
+    private double[] ranges() {
+        double[] r = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY,
+            Double.NEGATIVE_INFINITY};
         for (Series s : series) {
-            for (int i = 0; i < s.x().length && i < s.y().length; i++) {
-                if (Double.isFinite(s.y()[i])) {
-                    xmin = Math.min(xmin, tx(s.x()[i]));
-                    xmax = Math.max(xmax, tx(s.x()[i]));
-                    ymin = Math.min(ymin, s.y()[i]);
-                    ymax = Math.max(ymax, s.y()[i]);
-                }
+            double[] xs = s.x();
+            double[] ys = s.y();
+            for (int i = 0; i < xs.length && i < ys.length; i++) {
+                include(r, xs[i], ys[i]);
             }
         }
         for (Band b : bands) {
-            for (int i = 0; i < b.x().length && i < b.lo().length && i < b.hi().length; i++) {
-                xmin = Math.min(xmin, tx(b.x()[i]));
-                xmax = Math.max(xmax, tx(b.x()[i]));
-                ymin = Math.min(ymin, b.lo()[i]);
-                ymax = Math.max(ymax, b.hi()[i]);
+            double[] xs = b.x();
+            double[] lo = b.lo();
+            double[] hi = b.hi();
+            for (int i = 0; i < xs.length && i < lo.length && i < hi.length; i++) {
+                include(r, xs[i], lo[i]);
+                include(r, xs[i], hi[i]);
+            }
+        }
+        for (Chart.TvBound t : tvBounds) {
+            double[] xs = t.x();
+            double[] up = t.upper();
+            for (int i = 0; i < xs.length && i < up.length; i++) {
+                include(r, xs[i], Math.min(up[i], 1));
             }
         }
         for (Marker m : markers) {
-            xmin = Math.min(xmin, tx(m.x()));
-            xmax = Math.max(xmax, tx(m.x()));
+            r[0] = Math.min(r[0], tx(m.x()));
+            r[1] = Math.max(r[1], tx(m.x()));
         }
-        if (!(xmin < xmax)) {
-            xmin = xmin - 1;
-            xmax = xmin + 2;
+        if (!(r[0] < r[1])) {
+            r[0] = Double.isFinite(r[0]) ? r[0] - 1 : 0;
+            r[1] = r[0] + 2;
         }
-        if (!(ymin < ymax)) {
-            ymin = ymin - 1;
-            ymax = ymin + 2;
+        if (!(r[2] < r[3])) {
+            r[2] = Double.isFinite(r[2]) ? r[2] - 1 : 0;
+            r[3] = r[2] + 2;
         }
-        ymin = Math.min(ymin, 0);
-        double pad = (ymax - ymin) * 0.05;
-        ymax += pad;
-        final double x0 = xmin;
-        final double x1 = xmax;
-        final double y0 = ymin;
-        final double y1 = ymax;
-        int pw = WIDTH - LEFT - RIGHT;
-        int ph = HEIGHT - TOP - BOTTOM;
-        java.util.function.DoubleUnaryOperator px = v -> LEFT + (tx(v) - x0) / (x1 - x0) * pw;
-        java.util.function.DoubleUnaryOperator py = v -> TOP + ph - (v - y0) / (y1 - y0) * ph;
+        r[2] = Math.min(r[2], 0);
+        r[3] += (r[3] - r[2]) * 0.05;
+        return r;
+    }
 
-        StringBuilder b = new StringBuilder();
-        b.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH).append("\" height=\"")
-                .append(HEIGHT).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
-                .append("\" font-family=\"sans-serif\" font-size=\"12\">\n");
-        b.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
-        b.append("<text x=\"").append(WIDTH / 2).append("\" y=\"20\" text-anchor=\"middle\" font-size=\"14\">")
-                .append(esc(title)).append("</text>\n");
-        // axes and ticks
-        b.append("<rect x=\"").append(LEFT).append("\" y=\"").append(TOP).append("\" width=\"").append(pw)
-                .append("\" height=\"").append(ph).append("\" fill=\"none\" stroke=\"black\"/>\n");
-        for (double t : ticks(y0, y1)) {
-            double yy = py.applyAsDouble(t);
-            b.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.2f\" x2=\"%d\" y2=\"%.2f\" stroke=\"#ddd\"/>"
-                    + "<text x=\"%d\" y=\"%.2f\" text-anchor=\"end\">%s</text>%n", LEFT, yy, LEFT + pw, yy,
-                    LEFT - 6, yy + 4, fmt(t)));
+    private void include(double[] r, double x, double y) {
+        if (Double.isFinite(y) && Double.isFinite(tx(x))) {
+            r[0] = Math.min(r[0], tx(x));
+            r[1] = Math.max(r[1], tx(x));
+            r[2] = Math.min(r[2], y);
+            r[3] = Math.max(r[3], y);
         }
-        for (double t : ticks(x0, x1)) {
-            double v = logX ? Math.pow(10, t) : t;
-            double xx = LEFT + (t - x0) / (x1 - x0) * pw;
-            b.append(String.format(Locale.ROOT, "<line x1=\"%.2f\" y1=\"%d\" x2=\"%.2f\" y2=\"%d\" stroke=\"#ddd\"/>"
-                    + "<text x=\"%.2f\" y=\"%d\" text-anchor=\"middle\">%s</text>%n", xx, TOP, xx, TOP + ph, xx,
-                    TOP + ph + 16, fmt(v)));
+    }
+
+    /** The SVG document. */
+    public String render() {
+        double[] range = ranges();
+        final double x0 = range[0];
+        final double x1 = range[1];
+        final double y0 = range[2];
+        final double y1 = range[3];
+        List<Double> yTicks = ticks(y0, y1);
+        List<Double> xTicks = logX && x1 - x0 >= 1 ? decades(x0, x1) : ticks(x0, x1);
+        double yTickWidth = 0;
+        for (double t : yTicks) {
+            yTickWidth = Math.max(yTickWidth, TextWidth.of(fmt(t), TICK_FONT));
         }
-        b.append("<text x=\"").append(LEFT + pw / 2).append("\" y=\"").append(HEIGHT - 12)
-                .append("\" text-anchor=\"middle\">").append(esc(xLabel)).append("</text>\n");
-        b.append("<text transform=\"translate(16,").append(TOP + ph / 2).append(") rotate(-90)\" text-anchor=\"middle\">")
-                .append(esc(yLabel)).append("</text>\n");
-        int legendY = TOP + 8;
+        double xTickWidth = 0;
+        for (double t : xTicks) {
+            xTickWidth = Math.max(xTickWidth, TextWidth.of(xTick(t), TICK_FONT));
+        }
+        List<String> titleLines = TextWidth.wrap(title, TITLE_FONT, WIDTH - 2 * PAD);
+        List<String> yLabelLines = TextWidth.wrap(yLabel, AXIS_FONT, PLOT_HEIGHT);
+        double left = Math.ceil(Math.max(PAD + yLabelLines.size() * (AXIS_FONT + 3) + 6 + yTickWidth + 6,
+                PAD + xTickWidth / 2));
+        double right = Math.ceil(PAD + xTickWidth / 2);
+        double pw = WIDTH - left - right;
+        double top = PAD + titleLines.size() * (TITLE_FONT + 4) + 10;
+        final double ph = PLOT_HEIGHT;
+        DoubleUnaryOperator px = v -> left + (tx(v) - x0) / (x1 - x0) * pw;
+        DoubleUnaryOperator py = v -> top + ph - (v - y0) / (y1 - y0) * ph;
+
+        StringBuilder body = new StringBuilder();
+        for (int k = 0; k < titleLines.size(); k++) {
+            body.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"middle\""
+                    + " font-size=\"%d\">%s</text>%n", WIDTH / 2, PAD + (k + 1) * (TITLE_FONT + 4) - 4.0,
+                    TITLE_FONT, esc(titleLines.get(k))));
+        }
+        List<LegendEntry> legend = new ArrayList<>();
         int color = 0;
+        for (Chart.TvBound t : tvBounds) {
+            shadeVacuous(body, t, px, left, left + pw, top, ph);
+        }
+        if (tvBounds.stream().anyMatch(t -> hasVacuous(t.vacuous()))) {
+            legend.add(new LegendEntry("vacuous", VACUOUS_FILL, tvBounds.get(0).vacuousName()));
+        }
+        body.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\""
+                + " fill=\"none\" stroke=\"black\"/>%n", left, top, pw, ph));
+        for (double t : yTicks) {
+            double yy = py.applyAsDouble(t);
+            body.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.2f\" x2=\"%.1f\" y2=\"%.2f\""
+                    + " stroke=\"#ddd\"/><text x=\"%.1f\" y=\"%.2f\" text-anchor=\"end\" font-size=\"%d\">%s"
+                    + "</text>%n", left, yy, left + pw, yy, left - 6, yy + 4, TICK_FONT, fmt(t)));
+        }
+        for (double t : xTicks) {
+            double xx = left + (t - x0) / (x1 - x0) * pw;
+            body.append(String.format(Locale.ROOT, "<line x1=\"%.2f\" y1=\"%.1f\" x2=\"%.2f\" y2=\"%.1f\""
+                    + " stroke=\"#ddd\"/><text x=\"%.2f\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"%d\">"
+                    + "%s</text>%n", xx, top, xx, top + ph, xx, top + ph + TICK_FONT + 5, TICK_FONT,
+                    xTick(t)));
+        }
+        for (int k = 0; k < yLabelLines.size(); k++) {
+            body.append(String.format(Locale.ROOT, "<text transform=\"translate(%d,%.1f) rotate(-90)\""
+                    + " text-anchor=\"middle\" font-size=\"%d\">%s</text>%n", PAD + AXIS_FONT + k * (AXIS_FONT + 3),
+                    top + ph / 2, AXIS_FONT, esc(yLabelLines.get(k))));
+        }
+        double y = top + ph + TICK_FONT + 5;
+        for (String l : TextWidth.wrap(xLabel, AXIS_FONT, pw)) {
+            y += AXIS_FONT + 5;
+            body.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\""
+                    + " font-size=\"%d\">%s</text>%n", left + pw / 2, y, AXIS_FONT, esc(l)));
+        }
         for (Band band : bands) {
             String c = COLORS.get(color++ % COLORS.size());
+            double[] xs = band.x();
+            double[] lo = band.lo();
+            double[] hi = band.hi();
             StringBuilder pts = new StringBuilder();
-            for (int i = 0; i < band.x().length && i < band.hi().length; i++) {
-                pts.append(String.format(Locale.ROOT, "%.2f,%.2f ", px.applyAsDouble(band.x()[i]),
-                        py.applyAsDouble(band.hi()[i])));
+            for (int i = 0; i < xs.length && i < hi.length; i++) {
+                pts.append(String.format(Locale.ROOT, "%.2f,%.2f ", px.applyAsDouble(xs[i]),
+                        py.applyAsDouble(hi[i])));
             }
-            for (int i = Math.min(band.x().length, band.lo().length) - 1; i >= 0; i--) {
-                pts.append(String.format(Locale.ROOT, "%.2f,%.2f ", px.applyAsDouble(band.x()[i]),
-                        py.applyAsDouble(band.lo()[i])));
+            for (int i = Math.min(xs.length, lo.length) - 1; i >= 0; i--) {
+                pts.append(String.format(Locale.ROOT, "%.2f,%.2f ", px.applyAsDouble(xs[i]),
+                        py.applyAsDouble(lo[i])));
             }
-            b.append("<polygon points=\"").append(pts.toString().trim()).append("\" fill=\"").append(c)
+            body.append("<polygon points=\"").append(pts.toString().trim()).append("\" fill=\"").append(c)
                     .append("\" fill-opacity=\"0.2\" stroke=\"none\"/>\n");
-            legendY = legend(b, legendY, c, band.name(), "band");
+            legend.add(new LegendEntry("band", c, band.name()));
         }
         for (Series s : series) {
             String c = COLORS.get(color++ % COLORS.size());
-            StringBuilder pts = new StringBuilder();
-            for (int i = 0; i < s.x().length && i < s.y().length; i++) {
-                if (Double.isFinite(s.y()[i])) {
-                    pts.append(String.format(Locale.ROOT, "%.2f,%.2f ", px.applyAsDouble(s.x()[i]),
-                            py.applyAsDouble(s.y()[i])));
-                }
-            }
-            b.append("<polyline points=\"").append(pts.toString().trim()).append("\" fill=\"none\" stroke=\"")
-                    .append(c).append("\" stroke-width=\"2\"").append(s.dashed() ? " stroke-dasharray=\"6,4\"" : "")
-                    .append("/>\n");
+            polyline(body, s.x(), s.y(), px, py, c, s.dashed());
             if (s.markers()) {
-                for (int i = 0; i < s.x().length && i < s.y().length; i++) {
-                    if (Double.isFinite(s.y()[i])) {
-                        b.append(String.format(Locale.ROOT, "<circle cx=\"%.2f\" cy=\"%.2f\" r=\"2.5\" fill=\"%s\"/>%n",
-                                px.applyAsDouble(s.x()[i]), py.applyAsDouble(s.y()[i]), c));
+                double[] xs = s.x();
+                double[] ys = s.y();
+                for (int i = 0; i < xs.length && i < ys.length; i++) {
+                    if (Double.isFinite(ys[i])) {
+                        body.append(String.format(Locale.ROOT, "<circle cx=\"%.2f\" cy=\"%.2f\" r=\"2.5\""
+                                + " fill=\"%s\"/>%n", px.applyAsDouble(xs[i]), py.applyAsDouble(ys[i]), c));
                     }
                 }
             }
-            legendY = legend(b, legendY, c, s.name(), s.dashed() ? "dashed" : "line");
+            legend.add(new LegendEntry(s.dashed() ? "dashed" : "line", c, s.name()));
         }
+        for (Chart.TvBound t : tvBounds) {
+            String c = COLORS.get(color++ % COLORS.size());
+            double[] capped = t.upper();
+            for (int i = 0; i < capped.length; i++) {
+                capped[i] = Math.min(capped[i], 1);
+            }
+            polyline(body, t.x(), capped, px, py, c, true);
+            legend.add(new LegendEntry("dashed", c, t.name()));
+        }
+        markers(body, px, left, left + pw, top);
+        double height = legend(body, legend, y + 10) + PAD;
+        return String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %.0f\""
+                + " width=\"100%%\" font-family=\"DejaVu Sans, Verdana, sans-serif\" font-size=\"12\">%n"
+                + "<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>%n", WIDTH, Math.ceil(height))
+                + body + "</svg>\n";
+    }
+
+    private static boolean hasVacuous(boolean[] vacuous) {
+        for (boolean v : vacuous) {
+            if (v) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Shades each run of vacuous points from half-way to its left neighbour to half-way to its right neighbour (at
+     * the ends, as far again as the half gap inside), clipped to the plot area.
+     */
+    private static void shadeVacuous(StringBuilder b, Chart.TvBound t, DoubleUnaryOperator px, double left,
+                                     double right, double top, double ph) {
+        double[] xs = t.x();
+        boolean[] v = t.vacuous();
+        int n = Math.min(xs.length, v.length);
+        for (int i = 0; i < n; i++) {
+            if (!v[i]) {
+                continue;
+            }
+            int j = i;
+            while (j + 1 < n && v[j + 1]) {
+                j++;
+            }
+            double a = px.applyAsDouble(xs[i]);
+            double z = px.applyAsDouble(xs[j]);
+            double from = i > 0 ? (px.applyAsDouble(xs[i - 1]) + a) / 2
+                    : n > 1 ? a - (px.applyAsDouble(xs[1]) - a) / 2 : left;
+            double to = j + 1 < n ? (z + px.applyAsDouble(xs[j + 1])) / 2
+                    : n > 1 && j > 0 ? z + (z - px.applyAsDouble(xs[j - 1])) / 2 : right;
+            from = Math.max(left, Math.min(from, to));
+            to = Math.min(right, to);
+            b.append(String.format(Locale.ROOT, "<rect x=\"%.2f\" y=\"%.1f\" width=\"%.2f\" height=\"%.1f\""
+                    + " fill=\"%s\" fill-opacity=\"0.35\"/>%n", from, top, Math.max(0, to - from), ph,
+                    VACUOUS_FILL));
+            i = j;
+        }
+    }
+
+    private static void polyline(StringBuilder b, double[] xs, double[] ys, DoubleUnaryOperator px,
+                                 DoubleUnaryOperator py, String color, boolean dashed) {
+        StringBuilder pts = new StringBuilder();
+        for (int i = 0; i < xs.length && i < ys.length; i++) {
+            if (Double.isFinite(ys[i])) {
+                pts.append(String.format(Locale.ROOT, "%.2f,%.2f ", px.applyAsDouble(xs[i]),
+                        py.applyAsDouble(ys[i])));
+            }
+        }
+        b.append("<polyline points=\"").append(pts.toString().trim()).append("\" fill=\"none\" stroke=\"")
+                .append(color).append("\" stroke-width=\"2\"").append(dashed ? " stroke-dasharray=\"6,4\"" : "")
+                .append("/>\n");
+    }
+
+    /**
+     * The reference lines, with their labels in rows at the top of the plot: each label goes in the first row where
+     * it does not overlap an earlier one, to the right of its line, or to the left when it would leave the plot.
+     */
+    private void markers(StringBuilder b, DoubleUnaryOperator px, double left, double right, double top) {
+        List<Double> rowEnds = new ArrayList<>();
         for (Marker m : markers) {
             double xx = px.applyAsDouble(m.x());
-            b.append(String.format(Locale.ROOT, "<line x1=\"%.2f\" y1=\"%d\" x2=\"%.2f\" y2=\"%d\" stroke=\"black\""
-                    + " stroke-dasharray=\"2,3\"/><text x=\"%.2f\" y=\"%d\" font-size=\"10\">%s</text>%n",
-                    xx, TOP, xx, TOP + ph, xx + 3, TOP + 12, esc(m.label())));
+            double w = TextWidth.of(m.label(), MARKER_FONT);
+            double start = xx + 3 + w <= right - 2 ? xx + 3 : Math.max(left + 2, xx - 3 - w);
+            int row = 0;
+            while (row < rowEnds.size() && rowEnds.get(row) > start - 4) {
+                row++;
+            }
+            if (row == rowEnds.size()) {
+                rowEnds.add(start + w);
+            } else {
+                rowEnds.set(row, start + w);
+            }
+            b.append(String.format(Locale.ROOT, "<line x1=\"%.2f\" y1=\"%.1f\" x2=\"%.2f\" y2=\"%.1f\""
+                    + " stroke=\"black\" stroke-dasharray=\"2,3\"/><text x=\"%.2f\" y=\"%.1f\""
+                    + " font-size=\"%d\">%s</text>%n", xx, top, xx, top + PLOT_HEIGHT, start,
+                    top + (row + 1) * (MARKER_FONT + 3), MARKER_FONT, esc(m.label())));
         }
-        b.append("</svg>\n");
+    }
+
+    /**
+     * The legend below the plot, entries flowing left to right in rows; an entry wider than the figure wraps its
+     * text. Returns the y coordinate below the last row.
+     */
+    private static double legend(StringBuilder b, List<LegendEntry> entries, double y) {
+        double maxText = WIDTH - 2 * PAD - SWATCH - 8;
+        double x = PAD;
+        double rowHeight = 0;
+        double lineHeight = LEGEND_FONT + 4;
+        for (LegendEntry e : entries) {
+            List<String> lines = TextWidth.wrap(e.name(), LEGEND_FONT, maxText);
+            double w = SWATCH + 8 + TextWidth.widest(lines, LEGEND_FONT);
+            if (x > PAD && x + w > WIDTH - PAD) {
+                x = PAD;
+                y += rowHeight + 6;
+                rowHeight = 0;
+            }
+            double mid = y + lineHeight / 2;
+            switch (e.kind()) {
+                case "band", "vacuous" -> b.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\""
+                        + " width=\"%d\" height=\"10\" fill=\"%s\" fill-opacity=\"%s\"/>", x, mid - 5, SWATCH,
+                        e.color(), e.kind().equals("band") ? "0.3" : "0.5"));
+                default -> b.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\""
+                        + " y2=\"%.1f\" stroke=\"%s\" stroke-width=\"2\"%s/>", x, mid, x + SWATCH, mid, e.color(),
+                        e.kind().equals("dashed") ? " stroke-dasharray=\"6,4\"" : ""));
+            }
+            for (int k = 0; k < lines.size(); k++) {
+                b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%d\">%s</text>",
+                        x + SWATCH + 8, y + (k + 1) * lineHeight - 4, LEGEND_FONT, esc(lines.get(k))));
+            }
+            b.append('\n');
+            rowHeight = Math.max(rowHeight, lines.size() * lineHeight);
+            x += w + 18;
+        }
+        return y + rowHeight;
+    }
+
+    /** The label of an x tick at t on the axis' scale: a power of ten as 10 with a superscript on a log axis. */
+    private String xTick(double t) {
+        if (!logX) {
+            return fmt(t);
+        }
+        if (t != Math.rint(t)) {
+            return fmt(Math.pow(10, t));
+        }
+        String digits = Long.toString((long) t);
+        String superscripts = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+        StringBuilder b = new StringBuilder("10");
+        for (int i = 0; i < digits.length(); i++) {
+            int d = digits.charAt(i) - '0';
+            b.append(d >= 0 && d < superscripts.length() ? superscripts.charAt(d) : '⁻');
+        }
         return b.toString();
     }
 
-    private int legend(StringBuilder b, int y, String color, String name, String kind) {
-        int x = WIDTH - RIGHT + 10;
-        if (kind.equals("band")) {
-            b.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"18\" height=\"10\" fill=\"%s\""
-                    + " fill-opacity=\"0.3\"/>", x, y - 8, color));
-        } else {
-            b.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\""
-                    + " stroke-width=\"2\"%s/>", x, y - 3, x + 18, y - 3, color,
-                    kind.equals("dashed") ? " stroke-dasharray=\"6,4\"" : ""));
+    /** The whole decades in [lo, hi] (on a log10 axis), thinned to at most about eight. */
+    private static List<Double> decades(double lo, double hi) {
+        double step = Math.max(1, Math.ceil((hi - lo) / 8));
+        List<Double> out = new ArrayList<>();
+        for (double t = Math.ceil(lo); t <= hi + 1e-9 && out.size() < 20; t += step) {
+            out.add(t);
         }
-        b.append("<text x=\"").append(x + 24).append("\" y=\"").append(y + 1).append("\" font-size=\"11\">")
-                .append(esc(name)).append("</text>\n");
-        return y + 16;
+        return out;
     }
 
     /** About five "nice" ticks (1, 2 or 5 times a power of ten) covering [lo, hi]. */
