@@ -76,6 +76,30 @@ class P2UnrolledPhaseTransitionTest {
         assertTrue(s.contains(r.multiply(t.lo().toRational())) && s.contains(r.multiply(t.hi().toRational())));
     }
 
+    /**
+     * A relative width: the enclosure meets hi − lo ≤ ρ·lo, the certificate holds, and the result overlaps the
+     * absolute-width enclosure of the same maximizer; for ρ ≥ 1 too (the code caps the working width).
+     */
+    @ParameterizedTest
+    @CsvSource({"1/4, 1, 1e-25", "1/2, 10, 1e-30", "99/100, 3, 1e-12", "1/3, 2, 3", "999999/1000000, 1, 1/1000"})
+    void aRelativeWidthIsMetRelativelyAndAgreesWithTheAbsoluteOne(String alpha, int i, String rho) {
+        Rational a = dec(alpha);
+        Rational r = dec("1e40");
+        TargetWidth target = TargetWidth.relative(dec(rho));
+        P2UnrolledPhaseTransition.Maximizer m = P2UnrolledPhaseTransition.maximizer(a, HALF, r, i, target, P);
+        Interval s = m.sStar().enclosure();
+        assertTrue(s.lo().signum() > 0 && s.width().toRational().compareTo(dec(rho).multiply(s.lo().toRational()))
+                <= 0, s::toString);
+        assertTrue(target.isMetBy(s));
+        assertTrue(m.derivativeAtLeft().lo().signum() > 0 && m.derivativeAtRight().hi().signum() < 0);
+        Interval t = P2UnrolledPhaseTransition.maximizer(a, HALF, Rational.ONE, i, dec("1e-12"), P).sStar()
+                .enclosure();
+        Interval scaled = Interval.of(t.lo().toRational().multiply(r), P).hull(Interval.of(t.hi().toRational()
+                .multiply(r), P));
+        assertTrue(s.lo().compareTo(scaled.hi()) <= 0 && scaled.lo().compareTo(s.hi()) <= 0,
+                () -> s + " vs " + scaled);
+    }
+
     @Test
     void oneGenerationAgreesWithP1() {
         qt().withFixedSeed(SEED).withExamples(60)

@@ -7,7 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Arrays;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -158,6 +162,9 @@ class ThresholdCommandTest {
         "p2 --alpha 1/2 --b 1 --real 100 --generations 0 | --generations (i) must be a whole number in [1, 10^4], got 0",
         "p1 --alpha 1/2 --b 1 --real 100 --width 0 | --width (w) must be in (0, ∞), got 0",
         "p2 --alpha 1/2 --b 1 --real 100 --generations 2 --width -1 | --width (w) must be in (0, ∞), got -1",
+        "p1 --alpha 1/2 --b 1 --real 100 --rel-width 0 | --rel-width (ρ) must be in (0, ∞), got 0",
+        "d2 --m 5 --n 5 --rel-width -1/2 | --rel-width (ρ) must be in (0, ∞), got -1/2",
+        "p2 --alpha 1/2 --b 1 --real 100 --generations 2 --width 1 --rel-width 1e-9 | give --width or --rel-width, not both",
         "p1 --alpha 1/2 --b 1 --real 100 --inherited 1 --generations 2 | Unknown options: '--generations', '2'",
         "p2 --alpha 1/2 --b 1 --real 100 --inherited 1 --generations 2 | Unknown options: '--inherited', '1'",
         "p1 --b 1 --real 100 | Missing required option: '--alpha",
@@ -195,5 +202,92 @@ class ThresholdCommandTest {
         assertTrue(r.err().contains("cannot certify"), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().length() < 300, r.err());
+    }
+
+    /** The exact integer value of a decimal enclosure end that has no fractional part (an E+n notation). */
+    private static BigInteger whole(BigDecimal x) {
+        return x.toBigIntegerExact();
+    }
+
+    /**
+     * α = 9999/10000, e = 1/2, r = 100, b = 1: N* = (e·r/(α·b))^(1/(1−α)) = (500000/9999)^10000 ≈ 1.36·10^16990.
+     * The default absolute width would need ~56 000 bits and is refused; --rel-width 1e-30 finds it at 128 bits.
+     * Checked against P1's definition exactly: f′(s) has the sign of e·r − α·b·N^(1−α), so f′ &gt; 0 at the lower
+     * end and &lt; 0 at the upper end iff N_lo &lt; (500000/9999)^10000 &lt; N_hi, compared here in integers.
+     */
+    @Test
+    @Timeout(120)
+    void p1RelativeWidthFindsAThresholdOfSize10To16990() {
+        JsonObject o = json("threshold", "p1", "--alpha", "0.9999", "--b", "1", "--real", "100", "--inherited",
+                "1/2", "--rel-width", "1e-30", "--json");
+        assertEquals("1/1000000000000000000000000000000",
+                o.getAsJsonObject("parameters").get("rel_width").getAsString());
+        assertFalse(o.getAsJsonObject("parameters").has("width"));
+        JsonObject s = o.getAsJsonObject("s_star");
+        BigDecimal lo = lo(s);
+        BigDecimal hi = hi(s);
+        assertTrue(lo.signum() > 0 && hi.subtract(lo).compareTo(lo.multiply(new BigDecimal("1e-30"))) <= 0,
+                s.toString());
+        assertEquals(16990, lo.precision() - lo.scale() - 1, "magnitude of s*: " + lo);
+        BigInteger nLo = whole(lo).add(BigInteger.valueOf(100));
+        BigInteger nHi = whole(hi).add(BigInteger.valueOf(100));
+        BigInteger num = BigInteger.valueOf(500_000).pow(10_000);
+        BigInteger den = BigInteger.valueOf(9_999).pow(10_000);
+        assertTrue(nLo.multiply(den).compareTo(num) < 0, "f' > 0 at the lower end");
+        assertTrue(nHi.multiply(den).compareTo(num) > 0, "f' < 0 at the upper end");
+    }
+
+    /**
+     * P2 with r = 10^16300, α = 1/2, i = 10: s* ≈ 1.24·10^16301, found with --rel-width 1e-30 (the default absolute
+     * width is refused). Checked against the definition: 2N^(i−1)·N²/b·F_i′(s) = 2i·√r·s^(i−1)
+     * + N^(−1/2)·(2r·Σ_j j·s^(j−1)·N^(i−j) − N·Σ_j s^j·N^(i−1−j)) is decided exactly in integers (√r = 10^8150),
+     * comparing squares when the two terms have opposite signs: &gt; 0 at the lower end, &lt; 0 at the upper end.
+     */
+    @Test
+    @Timeout(120)
+    void p2RelativeWidthFindsAThresholdOfSize10To16301() {
+        String[] base = {"threshold", "p2", "--alpha", "1/2", "--b", "1", "--real", "1e16300", "--generations", "10"};
+        CliRunner.Result refused = CliRunner.run(base);
+        assertEquals(1, refused.exit(), refused.out());
+        JsonObject o = json(Stream.concat(Arrays.stream(base), Stream.of("--rel-width", "1e-30", "--json"))
+                .toArray(String[]::new));
+        JsonObject s = o.getAsJsonObject("s_star");
+        BigDecimal lo = lo(s);
+        BigDecimal hi = hi(s);
+        assertTrue(lo.signum() > 0 && hi.subtract(lo).compareTo(lo.multiply(new BigDecimal("1e-30"))) <= 0,
+                s.toString());
+        BigInteger r = BigInteger.TEN.pow(16300);
+        BigInteger sqrtR = BigInteger.TEN.pow(8150);
+        assertEquals(1, derivativeSign(whole(lo), r, sqrtR, 10), "F_i' > 0 at the lower end");
+        assertEquals(-1, derivativeSign(whole(hi), r, sqrtR, 10), "F_i' < 0 at the upper end");
+        // s*/r depends on α and i only: the same digits as for r = 100 (RESULTS.md: s* = 1239.174067564997962…).
+        assertTrue(lo.compareTo(new BigDecimal("1.2391740675649979629E+16301")) > 0
+                && hi.compareTo(new BigDecimal("1.2391740675649979630E+16301")) < 0, s.toString());
+    }
+
+    /** The sign of F_i′(s) for α = 1/2, b = 1, integer s and r = sqrtR², from P2's s-space formula, exactly. */
+    private static int derivativeSign(BigInteger s, BigInteger r, BigInteger sqrtR, int i) {
+        BigInteger n = r.add(s);
+        BigInteger sum = BigInteger.ZERO;
+        BigInteger slope = BigInteger.ZERO;
+        for (int j = 0; j < i; j++) {
+            sum = sum.add(s.pow(j).multiply(n.pow(i - 1 - j)));
+            if (j >= 1) {
+                slope = slope.add(BigInteger.valueOf(j).multiply(s.pow(j - 1)).multiply(n.pow(i - j)));
+            }
+        }
+        BigInteger a = BigInteger.valueOf(2L * i).multiply(sqrtR).multiply(s.pow(i - 1));
+        BigInteger c = BigInteger.TWO.multiply(r).multiply(slope).subtract(n.multiply(sum));
+        // sign(a + c/√N) with a > 0: positive when c ≥ 0, else the sign of a²·N − c².
+        return c.signum() >= 0 ? 1 : a.multiply(a).multiply(n).compareTo(c.multiply(c));
+    }
+
+    @Test
+    void d2RelativeWidthBoundsEveryValueRelatively() {
+        JsonObject o = json("threshold", "d2", "--m", "1000", "--n", "1e18", "--rel-width", "1e-40", "--json");
+        for (String key : new String[] {"tau_star", "minimum_value", "tau_star_with_cubic_term"}) {
+            JsonObject v = o.getAsJsonObject(key);
+            assertTrue(hi(v).subtract(lo(v)).compareTo(lo(v).multiply(new BigDecimal("1e-40"))) <= 0, v.toString());
+        }
     }
 }

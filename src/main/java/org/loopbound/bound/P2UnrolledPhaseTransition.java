@@ -87,11 +87,42 @@ public final class P2UnrolledPhaseTransition {
      */
     public static Maximizer maximizer(Rational alpha, Rational b, Rational r, int i, Rational width, Precision p) {
         checkDomain(alpha, b, r, i);
-        if (width.signum() <= 0) {
-            throw ParameterException.outside("w", "> 0", width);
-        }
+        return maximizer(alpha, b, r, i, TargetWidth.absolute(width), p);
+    }
+
+    /*@ public normal_behavior
+      @ requires 0 < alpha && alpha < 1 && b > 0 && r > 0 && 1 <= i && i <= MAX_GENERATIONS;
+      @ ensures target.isMetBy(\result.sStar().enclosure());
+      @ ensures (* the unique maximizer s* of F_i over [0, ∞) lies in \result.sStar() and s* / r in \result.ratio() *);
+      @ ensures \result.derivativeAtLeft().lo().signum() > 0 && \result.derivativeAtRight().hi().signum() < 0;
+      @ also public exceptional_behavior
+      @ requires !(0 < alpha && alpha < 1 && b > 0 && r > 0 && 1 <= i && i <= MAX_GENERATIONS);
+      @ signals_only IllegalArgumentException;
+      @ also public exceptional_behavior
+      @ requires (* a sign needed by the certificate is undecided at MAX_WORKING_BITS bits *);
+      @ signals_only ArithmeticException;
+      @*/
+    /**
+     * As {@link #maximizer(Rational, Rational, Rational, int, Rational, Precision)}, to an absolute or a relative
+     * width. For a relative width ρ the isolation in t = s/r works to the absolute width min(ρ, 1)·max(L, 1)/4, L
+     * the certified lower end of the bracket (t* &gt; 1 always, see the code), which meets the relative target with
+     * room for the outward rounding of r·[L, R]. The cost depends on ρ and on the size of t*, not on the size of
+     * s* = r·t*: a threshold of 10^16300 is found at about log2(1/ρ) bits.
+     *
+     * @param alpha the exponent α ∈ (0, 1)
+     * @param b the constant b &gt; 0
+     * @param r the real amount r &gt; 0
+     * @param i the generations, in [1, {@link #MAX_GENERATIONS}]
+     * @param target the width the enclosure of s* must meet
+     * @param p the starting working precision
+     * @return the certified isolation of s*
+     * @throws ParameterException when a parameter is outside its domain
+     * @throws ArithmeticException when a needed sign is undecided at {@link #MAX_WORKING_BITS} bits
+     */
+    public static Maximizer maximizer(Rational alpha, Rational b, Rational r, int i, TargetWidth target,
+                                      Precision p) {
+        checkDomain(alpha, b, r, i);
         Criterion kappa = new Criterion(alpha, i);
-        Rational epsT = width.divide(r);
         int w = Math.max(p.bits(), MIN_WORKING_BITS);
 
         Dyadic lo = Dyadic.ZERO;
@@ -109,6 +140,13 @@ public final class P2UnrolledPhaseTransition {
             }
             hi = hi.scaleByPowerOfTwo(1);
         }
+        // t* > 1 always: κ(1) ≥ (1−α)·c_0 − 1 + 2^(α−1) = 2^(α−1) − α > 0 (decreasing in α, 0 at α = 1), so
+        // max(lo, 1) ≤ t*. A relative target then holds with room to spare at a quarter of ρ (at most 1) of it: the
+        // final [L, R] has L ≥ t* − width ≥ 3/4.
+        Rational epsT = target.isRelative()
+                ? Rational.ONE.min(target.value()).multiply(Rational.ONE.max(lo.toRational())).divide(Rational.of(4))
+                : target.value().divide(r);
+        Rational width = epsT.multiply(r);
         w = Math.max(w, neededBits(hi, epsT, alpha, i));
         if (w > MAX_WORKING_BITS) {
             throw new ArithmeticException("a width of about 2^" + log2Floor(width) + " needs more than "
@@ -183,7 +221,7 @@ public final class P2UnrolledPhaseTransition {
         while (true) {
             Precision op = Precision.bits(out);
             s = Interval.of(sLo, op).hull(Interval.of(sHi, op));
-            if (s.width().toRational().compareTo(width) <= 0) {
+            if (s.width().toRational().compareTo(width) <= 0 && target.isMetBy(s)) {
                 break;
             }
             out = raise(out, "an enclosure of s* of width about 2^" + log2Floor(width));

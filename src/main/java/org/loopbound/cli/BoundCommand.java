@@ -59,6 +59,9 @@ public final class BoundCommand implements Runnable, ScenarioOptions.Command {
     @Nullable Rational delta;
 
     @Mixin
+    AtOption at = new AtOption();
+
+    @Mixin
     CommonOptions common = new CommonOptions();
 
     @CommandLine.Spec
@@ -76,11 +79,12 @@ public final class BoundCommand implements Runnable, ScenarioOptions.Command {
         // The least cost first: the schedule of a million generations alone takes a while to build.
         Cost.check(spec, (scenario.generations() + 1.0) * ENCLOSED_STEP, what, "fewer --generations");
         Schedule schedule = scenario.schedule();
+        AtOption.Selection printed = at.select(scenario.generations());
         Precision p = common.precision();
         LearningError learner = learner();
         Cost.check(spec, cost(schedule, eps != null), what, "fewer --generations");
         ScenarioBound bound = ScenarioBound.of(scenario.scenario(), schedule, learner, p);
-        String out = common.json() ? Json.print(json(bound, learner)) : table(bound, learner);
+        String out = common.json() ? Json.print(json(bound, learner, printed)) : table(bound, learner, printed);
         spec.commandLine().getOut().print(out);
         spec.commandLine().getOut().flush();
     }
@@ -135,7 +139,7 @@ public final class BoundCommand implements Runnable, ScenarioOptions.Command {
                         + " model has no delta derivation), then by the union bound B_i holds w.p. >= 1 - (i+1) delta";
     }
 
-    private String table(ScenarioBound bound, LearningError learner) {
+    private String table(ScenarioBound bound, LearningError learner, AtOption.Selection printed) {
         int digits = common.tableDigits();
         ResultIndex.Result r = ResultIndex.bundled().get(bound.resultId());
         StringBuilder b = new StringBuilder();
@@ -149,6 +153,9 @@ public final class BoundCommand implements Runnable, ScenarioOptions.Command {
                 : new Table("i", "lambda_i", "N_i", "eps_i", "B_i");
         for (ScenarioBound.Generation gen : bound.generations()) {
             int i = gen.generation();
+            if (!printed.includes(i)) {
+                continue;
+            }
             String lam = gen.lambda().toString();
             String bi = Table.cell(gen.bound(), digits) + (TotalVariation.isVacuous(gen.bound()) ? " vacuous" : "");
             if (delta != null) {
@@ -174,7 +181,7 @@ public final class BoundCommand implements Runnable, ScenarioOptions.Command {
         return b.toString();
     }
 
-    private JsonObject json(ScenarioBound bound, LearningError learner) {
+    private JsonObject json(ScenarioBound bound, LearningError learner, AtOption.Selection printed) {
         int digits = common.digits();
         JsonObject o = Json.resultObject(bound.resultId());
         JsonObject params = o.getAsJsonObject("parameters");
@@ -192,9 +199,13 @@ public final class BoundCommand implements Runnable, ScenarioOptions.Command {
         }
         params.addProperty("precision_bits", common.precision().bits());
         o.addProperty("learning_error", learner.describe());
+        printed.describe(o);
         JsonArray values = new JsonArray();
         for (ScenarioBound.Generation gen : bound.generations()) {
             int i = gen.generation();
+            if (!printed.includes(i)) {
+                continue;
+            }
             JsonObject v = new JsonObject();
             v.addProperty("generation", i);
             v.add("lambda", Json.value(Certified.exact(gen.lambda()), digits));

@@ -52,6 +52,7 @@ public final class ExactCommand implements Runnable, ScenarioOptions.Command {
                     + " (default: ${DEFAULT-VALUE}).")
     String arithmetic = "auto";
 
+    @Mixin AtOption at = new AtOption();
     @Mixin CommonOptions common = new CommonOptions();
 
     @CommandLine.Spec
@@ -67,11 +68,12 @@ public final class ExactCommand implements Runnable, ScenarioOptions.Command {
     public void run() {
         SimulationConfig config = loopOptions.builder(scenario).replicates(1).delta(delta)
                 .precision(common.precision()).build();
+        AtOption.Selection printed = at.select(scenario.generations());
         ExactLoop loop = ExactLoop.of(config.scenario(), config.schedule(), config.p0(), config.learner(),
                 config.mixing());
         Arithmetic a = arithmetic(loop);
         List<GenerationLaw> laws = loop.run(a, config.bounds());
-        String out = common.json() ? Json.print(json(config, a, laws)) : table(config, a, laws);
+        String out = common.json() ? Json.print(json(config, a, laws, printed)) : table(config, a, laws, printed);
         spec.commandLine().getOut().print(out);
         spec.commandLine().getOut().flush();
     }
@@ -89,7 +91,7 @@ public final class ExactCommand implements Runnable, ScenarioOptions.Command {
         }
     }
 
-    private JsonObject json(SimulationConfig c, Arithmetic a, List<GenerationLaw> laws) {
+    private JsonObject json(SimulationConfig c, Arithmetic a, List<GenerationLaw> laws, AtOption.Selection printed) {
         int digits = common.digits();
         JsonObject o = Json.resultObject(c.scenario().resultId());
         JsonObject params = o.getAsJsonObject("parameters");
@@ -102,8 +104,12 @@ public final class ExactCommand implements Runnable, ScenarioOptions.Command {
         params.addProperty("arithmetic", a.name().toLowerCase(Locale.ROOT));
         o.addProperty("method", "exact Markov chain over count vectors; bound B_i of " + c.scenario().resultId()
                 + " with EPS-EMP's eps(N, delta, k); values exact or enclosed outward");
+        printed.describe(o);
         JsonArray gens = new JsonArray();
         for (GenerationLaw g : laws) {
+            if (!printed.includes(g.generation())) {
+                continue;
+            }
             JsonObject v = new JsonObject();
             v.addProperty("generation", g.generation());
             v.addProperty("n", Long.toString(g.size()));
@@ -134,7 +140,7 @@ public final class ExactCommand implements Runnable, ScenarioOptions.Command {
         return o;
     }
 
-    private String table(SimulationConfig c, Arithmetic a, List<GenerationLaw> laws) {
+    private String table(SimulationConfig c, Arithmetic a, List<GenerationLaw> laws, AtOption.Selection printed) {
         int digits = common.tableDigits();
         StringBuilder b = new StringBuilder();
         b.append(ResultIndex.bundled().get(c.scenario().resultId()).headline())
@@ -146,6 +152,9 @@ public final class ExactCommand implements Runnable, ScenarioOptions.Command {
                 .append(a.name().toLowerCase(Locale.ROOT)).append(" arithmetic\n");
         Table t = new Table("i", "N_i", "states", "E TV", "B_i", "P(TV > B_i)", "(i+1)delta");
         for (GenerationLaw g : laws) {
+            if (!printed.includes(g.generation())) {
+                continue;
+            }
             Certified bound = g.bound();
             Certified viol = g.violationProbability();
             t.row(Integer.toString(g.generation()), Long.toString(g.size()), Integer.toString(g.states()),

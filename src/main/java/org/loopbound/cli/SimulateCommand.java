@@ -90,6 +90,9 @@ public final class SimulateCommand implements Runnable, ScenarioOptions.Command 
     boolean resume;
 
     @Mixin
+    AtOption at = new AtOption();
+
+    @Mixin
     CommonOptions common = new CommonOptions();
 
     @CommandLine.Spec
@@ -108,6 +111,7 @@ public final class SimulateCommand implements Runnable, ScenarioOptions.Command 
         cost(2);
         SimulationConfig config = config();
         cost(config.p0().atoms());
+        AtOption.Selection printed = at.select(config.generations());
         JsonObject parameters = parameters(config);
         int t = threads();
         RunDirectory dir = RunDirectory.open(out, resume, "simulate", Main.version(), parameters, "replicates", "rep");
@@ -125,13 +129,19 @@ public final class SimulateCommand implements Runnable, ScenarioOptions.Command 
             throw new IllegalStateException("interrupted; finished replicates are kept for --resume", e);
         }
         SimulationSummary summary = SimulationSummary.of(config, results);
-        JsonObject json = SimulateOutput.json(config, parameters, summary, common.digits());
+        AtOption.Selection every = AtOption.Selection.every(config.generations());
+        JsonObject json = SimulateOutput.json(config, parameters, summary, common.digits(), every);
         if (dir != null) {
             dir.write("generations.csv", SimulateOutput.csv(config, summary));
             dir.write("summary.json", Json.print(json));
         }
-        String text = common.json() ? Json.print(json)
-                : SimulateOutput.table(config, summary, common.tableDigits());
+        String text;
+        if (common.json()) {
+            text = Json.print(printed.isFiltered()
+                    ? SimulateOutput.json(config, parameters, summary, common.digits(), printed) : json);
+        } else {
+            text = SimulateOutput.table(config, summary, common.tableDigits(), printed);
+        }
         spec.commandLine().getOut().print(text);
         spec.commandLine().getOut().flush();
     }

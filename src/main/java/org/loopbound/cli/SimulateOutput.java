@@ -34,7 +34,8 @@ final class SimulateOutput {
     }
 
     /** The JSON object {@code simulate --json} prints and {@code summary.json} holds. */
-    static JsonObject json(SimulationConfig c, JsonObject parameters, SimulationSummary summary, int digits) {
+    static JsonObject json(SimulationConfig c, JsonObject parameters, SimulationSummary summary, int digits,
+                           AtOption.Selection printed) {
         JsonObject o = Json.resultObject(resultId(c));
         o.add("parameters", parameters);
         o.addProperty("version", Main.version());
@@ -60,8 +61,12 @@ final class SimulateOutput {
                     + " B_i; this run checks that a wrong bound is detected");
         }
         o.add("methods", methods());
+        printed.describe(o);
         JsonArray gens = new JsonArray();
         for (GenerationSummary s : summary.generations()) {
+            if (!printed.includes(s.generation())) {
+                continue;
+            }
             JsonObject v = new JsonObject();
             v.addProperty("generation", s.generation());
             v.addProperty("n", Long.toString(s.size()));
@@ -157,7 +162,7 @@ final class SimulateOutput {
     }
 
     /** The table {@code simulate} prints. */
-    static String table(SimulationConfig c, SimulationSummary summary, int digits) {
+    static String table(SimulationConfig c, SimulationSummary summary, int digits, AtOption.Selection printed) {
         ResultIndex.Result r = ResultIndex.bundled().get(resultId(c));
         StringBuilder b = new StringBuilder();
         b.append(r.headline()).append(" with EPS-EMP ").append(ResultIndex.bundled().get("EPS-EMP").label().tag())
@@ -175,6 +180,9 @@ final class SimulateOutput {
         Table t = new Table("i", "N_i", "lambda_i", "mean TV", "95% t-CI", "median TV", "max TV", "Gini-Simpson",
                 "lost", "B_i", "(i+1)delta", "violations", "95% CP-CI", "verdict");
         for (GenerationSummary s : summary.generations()) {
+            if (!printed.includes(s.generation())) {
+                continue;
+            }
             Certified bound = s.bound();
             t.row(Integer.toString(s.generation()), Long.toString(s.size()), s.lambda().toString(),
                     shortExact(s.meanTv()), ci(s.tvCiLo(), s.tvCiHi()), shortExact(s.tvMedian()),

@@ -1,11 +1,15 @@
 package org.loopbound.cli;
 
+import com.google.gson.JsonObject;
+import java.math.BigInteger;
 import java.util.function.Function;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import org.loopbound.arith.Certified;
 import org.loopbound.arith.Interval;
 import org.loopbound.arith.Precision;
 import org.loopbound.arith.Rational;
 import org.loopbound.bound.P2UnrolledPhaseTransition;
+import org.loopbound.bound.TargetWidth;
 import org.loopbound.spec.ResultIndex;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -44,15 +48,37 @@ public final class ThresholdCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: p1, p2, d2 or d1");
     }
 
-    /** The target width of the enclosures of s* (P1, P2) or of the D2 values. */
+    /** The target width of the enclosures of s* (P1, P2) or of the D2 values: absolute or relative. */
     static final class WidthOption {
-        @Option(names = "--width", defaultValue = "1e-20", paramLabel = "w",
-                description = "Target width w of the enclosures (default: ${DEFAULT-VALUE}).")
-        @Domains.In("(0, ∞)")
-        Rational width = Rational.ONE;
+        /** The absolute width used when neither --width nor --rel-width is given. */
+        static final Rational DEFAULT_WIDTH = Rational.of(BigInteger.ONE, BigInteger.TEN.pow(20));
 
-        Rational width() {
-            return width;
+        @Option(names = "--width", paramLabel = "w",
+                description = "Target width w of the enclosures, hi - lo <= w (default: 1e-20).")
+        @Domains.In("(0, ∞)")
+        @Nullable Rational width;
+
+        @Option(names = "--rel-width", paramLabel = "ρ",
+                description = "Target relative width rho instead of --width: hi - lo <= rho*|lo| (e.g. 1e-30);"
+                        + " finds thresholds of any size, such as 10^16300, at a fixed number of digits.")
+        @Domains.In("(0, ∞)")
+        @Nullable Rational relWidth;
+
+        TargetWidth target() {
+            Rational w = width;
+            Rational rho = relWidth;
+            if (w != null && rho != null) {
+                throw new UsageError("give --width or --rel-width, not both");
+            }
+            if (rho != null) {
+                return TargetWidth.relative(rho);
+            }
+            return TargetWidth.absolute(w == null ? DEFAULT_WIDTH : w);
+        }
+
+        /** Adds {@code width} or {@code rel_width} to a JSON {@code parameters} object. */
+        static void describe(JsonObject params, TargetWidth target) {
+            params.addProperty(target.isRelative() ? "rel_width" : "width", target.value().toString());
         }
     }
 
@@ -86,31 +112,36 @@ public final class ThresholdCommand implements Runnable {
 
     /**
      * The precision, from {@code start} doubling up to {@link #MAX_REFINE_BITS}, at which {@code value} is exact or
-     * enclosed with width at most {@code width}.
+     * enclosed within {@code target}.
      */
-    static Precision refine(Rational width, Precision start, Function<Precision, Certified> value) {
+    static Precision refine(TargetWidth target, Precision start, Function<Precision, Certified> value) {
         for (int bits = start.bits(); ; bits = Math.min(MAX_REFINE_BITS, bits * 2)) {
             Precision q = Precision.bits(bits);
             Certified v = value.apply(q);
-            if (v.isExact() || v.enclosure().width().toRational().compareTo(width) <= 0) {
+            if (v.isExact() || target.isMetBy(v.enclosure())) {
                 return q;
             }
             if (bits >= MAX_REFINE_BITS) {
-                throw new ArithmeticException("no enclosure as narrow as --width within " + MAX_REFINE_BITS
-                        + " bits");
+                throw new ArithmeticException("no enclosure with " + target + " within " + MAX_REFINE_BITS
+                        + " bits" + (target.isRelative() ? "" : " (a relative width, --rel-width, needs no more"
+                        + " bits for large values)"));
             }
         }
     }
 
     /**
-     * Significant digits that print an enclosure of width about w without widening it much: the digits of
-     * max(|lo|, |hi|)/w plus two, at least the JSON default, at most {@link #MAX_DIGITS}.
+     * Significant digits that print an enclosure meeting {@code target} without widening it much: the digits of
+     * max(|lo|, |hi|) over the allowed width plus two, at least the JSON default, at most {@link #MAX_DIGITS}.
      */
-    static int digitsFor(Certified v, Rational w, CommonOptions common) {
+    static int digitsFor(Certified v, TargetWidth target, CommonOptions common) {
         if (v.isExact()) {
             return common.digits();
         }
         Interval x = v.enclosure();
+        Rational w = target.allowedFor(x);
+        if (w.signum() <= 0) {
+            return common.digits();
+        }
         long magnitude = Math.max(x.lo().magnitude(), x.hi().magnitude()) + 1;
         long widthBits = (long) w.numerator().bitLength() - w.denominator().bitLength() - 1;
         long digits = (magnitude - widthBits) * 30103L / 100000L + 3;

@@ -5,6 +5,7 @@ import java.math.BigInteger;
 import org.loopbound.arith.Certified;
 import org.loopbound.arith.Precision;
 import org.loopbound.arith.Rational;
+import org.loopbound.bound.TargetWidth;
 import org.loopbound.bound.D2EarlyStopping;
 import org.loopbound.spec.ResultIndex;
 import picocli.CommandLine;
@@ -37,7 +38,7 @@ final class ThresholdD2Command implements Runnable {
         Precision p = common.precision();
         BigInteger mm = m;
         BigInteger nn = n;
-        Rational w = width.width();
+        TargetWidth w = width.target();
         Precision q = ThresholdCommand.refine(w, p, pr -> D2EarlyStopping.optimalStoppingTime(mm, nn, pr));
         q = ThresholdCommand.refine(w, q, pr -> D2EarlyStopping.minimumValue(mm, nn, pr));
         q = ThresholdCommand.refine(w, q, pr -> D2EarlyStopping.optimalStoppingTimeWithCubicTerm(mm, nn, pr));
@@ -59,7 +60,7 @@ final class ThresholdD2Command implements Runnable {
             JsonObject params = o.getAsJsonObject("parameters");
             params.addProperty("m", mm.toString());
             params.addProperty("n", nn.toString());
-            params.addProperty("width", w.toString());
+            ThresholdCommand.WidthOption.describe(params, w);
             params.addProperty("precision_bits", p.bits());
             o.addProperty("precision_bits_used", q.bits());
             o.add("tau_star", Json.value(tauStar, digits));

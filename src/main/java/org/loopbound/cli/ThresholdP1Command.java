@@ -5,6 +5,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 import org.loopbound.arith.Certified;
 import org.loopbound.arith.Precision;
 import org.loopbound.arith.Rational;
+import org.loopbound.bound.TargetWidth;
 import org.loopbound.bound.P1PhaseTransition;
 import org.loopbound.spec.ResultIndex;
 import picocli.CommandLine;
@@ -38,7 +39,7 @@ final class ThresholdP1Command implements Runnable {
         Rational a = phase.alpha();
         Rational bb = phase.b();
         Rational r = phase.real();
-        Rational w = width.width();
+        TargetWidth w = width.target();
         Rational e = inherited;
         Precision q = ThresholdCommand.refine(w, p, pr -> e == null ? P1PhaseTransition.sStarFromReal(a, r, pr)
                 : P1PhaseTransition.sStar(a, bb, e, r, pr));
@@ -62,7 +63,7 @@ final class ThresholdP1Command implements Runnable {
             params.addProperty("b", bb.toString());
             params.addProperty("real", r.toString());
             params.addProperty("inherited", e == null ? "b*real^(-alpha) (default)" : e.toString());
-            params.addProperty("width", w.toString());
+            ThresholdCommand.WidthOption.describe(params, w);
             params.addProperty("precision_bits", p.bits());
             o.addProperty("precision_bits_used", q.bits());
             o.add("inherited", Json.value(inheritedValue, digits));

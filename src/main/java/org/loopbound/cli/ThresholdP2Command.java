@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import org.loopbound.arith.Certified;
 import org.loopbound.arith.Precision;
 import org.loopbound.arith.Rational;
+import org.loopbound.bound.TargetWidth;
 import org.loopbound.bound.P2UnrolledPhaseTransition;
 import org.loopbound.spec.ResultIndex;
 import picocli.CommandLine;
@@ -34,7 +35,7 @@ final class ThresholdP2Command implements Runnable {
         Rational a = phase.alpha();
         Rational bb = phase.b();
         Rational r = phase.real();
-        Rational w = width.width();
+        TargetWidth w = width.target();
         int i = generations;
         P2UnrolledPhaseTransition.Maximizer mx = P2UnrolledPhaseTransition.maximizer(a, bb, r, i, w, p);
         Precision q = Precision.bits(Math.max(p.bits(), mx.precision().bits()));
@@ -49,7 +50,7 @@ final class ThresholdP2Command implements Runnable {
             params.addProperty("b", bb.toString());
             params.addProperty("real", r.toString());
             params.addProperty("generations", i);
-            params.addProperty("width", w.toString());
+            ThresholdCommand.WidthOption.describe(params, w);
             params.addProperty("precision_bits", p.bits());
             o.addProperty("precision_bits_used", mx.precision().bits());
             o.add("s_star", Json.value(mx.sStar(), digits));
@@ -70,7 +71,7 @@ final class ThresholdP2Command implements Runnable {
         t.append(Json.proofLines(res.id()));
         t.append("F_i(s) = b*r^(-alpha)*(s/N)^i + b*N^(-alpha)*sum_{j<i} (s/N)^j, N = r + s; alpha = ").append(a)
                 .append(", b = ").append(bb).append(", r = ").append(r).append(", i = ").append(i).append('\n');
-        t.append("s* in ").append(mx.sStar().format(digits)).append("  (width <= ").append(w).append(")\n");
+        t.append("s* in ").append(mx.sStar().format(digits)).append("  (").append(w).append(")\n");
         t.append("s*/r in ").append(mx.ratio().format(digits)).append('\n');
         t.append("F_i(s*) in ").append(peak.format(common.tableDigits()))
                 .append("; F_i(0) = F_i(inf) = b*r^(-alpha) = ")
