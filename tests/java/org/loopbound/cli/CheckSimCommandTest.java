@@ -111,7 +111,7 @@ class CheckSimCommandTest {
         assertTrue(missing.err().contains("does not exist"), missing.err());
         CliRunner.Result alpha = run(bad, "--alpha", "3/2");
         assertEquals(2, alpha.exit());
-        assertTrue(alpha.err().startsWith("loopbound check-sim: --alpha must be in (0, 1)"), alpha.err());
+        assertTrue(alpha.err().startsWith("loopbound check-sim: --alpha (α) must be in (0, 1), got 3/2"), alpha.err());
         Path acc = dir.resolve("acc.csv");
         Files.writeString(acc, "replicate,generation,tv\n0,0,0\n0,1,0\n0,2,0\n1,0,0\n1,1,0\n1,2,0\n", StandardCharsets.UTF_8);
         CliRunner.Result exactRefused = CliRunner.run("check-sim", acc.toString(), "--scenario", "accumulate",

@@ -78,12 +78,15 @@ class HostileInputTest {
                 Map.entry("diffusion phase", args("--real 5 --synthetic 0,5 --generations 1 --tau 1 " + small)),
                 Map.entry("diffusion tau-sweep", args("--n 10 --taus 1 --generations 1 " + small)),
                 Map.entry("kde loop", args("--n 10 --generations 1 --replicates 2 --threads 1 --points 0")),
+                Map.entry("check-sim", List.of(tmp.resolve("sim.csv").toString(), "--scenario", "fully-synthetic",
+                        "--p0", "1/2,1/2", "--n", "4", "--generations", "2", "--reference-replicates", "20")),
                 Map.entry("reproduce", List.of("--quick", "--out", tmp.resolve("report").toString())),
                 Map.entry("sweep", List.of(tmp.resolve("no-grid.json").toString(), "--out",
                         tmp.resolve("sweep").toString())));
     }
 
-    private static final Set<String> PARSE_ONLY = Set.of("reproduce", "sweep");
+    /** Commands whose accepted values are only parsed: a run would take long, or its verdict depends on the data. */
+    private static final Set<String> PARSE_ONLY = Set.of("reproduce", "sweep", "check-sim");
 
     private static List<String> args(String s) {
         return List.of(s.split(" "));
@@ -285,6 +288,7 @@ class HostileInputTest {
     @Test
     void everyNumericOptionOfEveryCommandRefusesHostileValuesOnOneLine() throws Exception {
         Files.createDirectories(tmp);
+        Files.writeString(tmp.resolve("sim.csv"), "replicate,generation,tv\n0,0,0\n0,1,0\n0,2,0\n");
         List<String> problems = new ArrayList<>();
         Supplier<CommandLine> root = () -> Main.commandLine(null);
         List<Case> cases = cases(root.get(), base(), problems);

@@ -246,7 +246,9 @@ class ThresholdCommandTest {
     @Test
     @Timeout(120)
     void p2RelativeWidthFindsAThresholdOfSize10To16301() {
-        String[] base = {"threshold", "p2", "--alpha", "1/2", "--b", "1", "--real", "1e16300", "--generations", "10"};
+        // r has 16 301 digits: beyond the default exact-input limit, raised as the refusal says
+        String[] base = {"--max-digits", "20000", "threshold", "p2", "--alpha", "1/2", "--b", "1", "--real", "1e16300",
+            "--generations", "10"};
         CliRunner.Result refused = CliRunner.run(base);
         assertEquals(1, refused.exit(), refused.out());
         JsonObject o = json(Stream.concat(Arrays.stream(base), Stream.of("--rel-width", "1e-30", "--json"))
