@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The dependency rules that each package's {@code package-info.java} states, enforced on the compiled main classes:
  * kernel at the bottom; arith ← param ← bound ← sim/diffusion/kde/exact ← oracle/audit/sweep ← report ← cli, with the
- * run mechanism (run) and figures (plot) as utilities below the domain packages; no cycles
+ * run mechanism (run), users' input files (io) and figures (plot) as utilities below the domain packages; no cycles
  * between packages; nothing imports the command line.
  */
 class LayersTest {
@@ -34,7 +34,8 @@ class LayersTest {
             Map.entry("exact", List.of("kernel", "arith", "param", "bound", "sim", "run")),
             Map.entry("diffusion", List.of("arith", "param", "bound", "sim", "stats", "run")),
             Map.entry("kde", List.of("arith", "param", "bound", "sim", "diffusion", "stats", "run")),
-            Map.entry("run", List.of("param")),
+            Map.entry("io", List.of("arith")),
+            Map.entry("run", List.of("param", "io")),
             Map.entry("oracle", List.of("arith", "param", "bound", "sim", "exact", "stats", "run")),
             Map.entry("sweep", List.of("arith", "param", "bound", "sim", "spec", "stats", "plot", "run")),
             Map.entry("audit", List.of("arith", "param", "bound", "sim", "exact", "diffusion", "kde", "spec", "stats",

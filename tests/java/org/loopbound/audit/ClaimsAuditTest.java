@@ -57,8 +57,8 @@ class ClaimsAuditTest {
     void everyBundledClaimHasACheckAndTheStepsAddUp() {
         ResultIndex index = ResultIndex.bundled();
         assertEquals(List.of("C1", "C2", "C3", "C4", "C5", "C6"), new ArrayList<>(index.claims().keySet()));
-        // 6 scenarios, P2, 10 sweep points, D2, the τ sweep, K2, 2 KDE loops, R4.
-        assertEquals(6 + 1 + 10 + 1 + 1 + 1 + 2 + 1, ClaimsAudit.steps(index));
+        // 6 scenarios, tightness, P2, 10 sweep points, 4 learner sweeps, D2, the stopping-time scaling, K2, 2 KDE loops, R4.
+        assertEquals(6 + 1 + 1 + 10 + 4 + 1 + 1 + 1 + 2 + 1, ClaimsAudit.steps(index));
     }
 
     @Test

@@ -52,19 +52,19 @@ class BoundCommandTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "--scenario fixed-proportion --n 100 --lambda 3/2 --eps 1 | --lambda (λ) must be in [0, 1], got 3/2",
-        "--scenario fixed-proportion --n 100 --lambda 1/2 --eps -1 | --eps must be ≥ 0",
+        "--scenario fixed-proportion --n 100 --lambda 1/2 --eps -1 | --eps (ε) must be in [0, ∞), got -1",
         "--scenario fixed-proportion --n -5 --lambda 1/2 --eps 1 | --n (N) must be a whole number in [1, 10^18], got -5",
-        "--scenario fixed-proportion --n 1e30 --lambda 1/2 --eps 1 | --n (N) must be a whole number in [1, 10^18], got 1000000000000000000000000000000",
+        "--scenario fixed-proportion --n 1e30 --lambda 1/2 --eps 1 | --n (N) must be a whole number in [1, 10^18], got 1e30",
         "--scenario nope --n 100 --eps 1 | --scenario must be one of",
-        "--scenario fully-synthetic --n 100 --eps abc | is not a number",
-        "--scenario fully-synthetic --n 100 --eps NaN | is not a number",
-        "--scenario fully-synthetic --n 100 --eps 1/0 | zero denominator",
-        "--scenario fully-synthetic --n 100 --eps 1 --generations -1 | --generations (i) must be a whole number in [0, 1000000], got -1",
-        "--scenario fully-synthetic --n 100 --rate 1,2 | --rate alpha must be in (0, 1)",
+        "--scenario fully-synthetic --n 100 --eps abc | --eps (ε) must be in [0, ∞), got 'abc', not an exact number",
+        "--scenario fully-synthetic --n 100 --eps NaN | --eps (ε) must be in [0, ∞), got 'NaN', not an exact number",
+        "--scenario fully-synthetic --n 100 --eps 1/0 | --eps (ε) must be in [0, ∞), got '1/0', not an exact number",
+        "--scenario fully-synthetic --n 100 --eps 1 --generations -1 | --generations (i) must be a whole number in [0, 10^6], got -1",
+        "--scenario fully-synthetic --n 100 --rate 1,2 | --rate (α) must be in (0, 1), got 2",
         "--scenario fully-synthetic --n 100 | give exactly one learning-error model",
         "--scenario fixed-proportion --n 100 --eps 1 | --lambda (λ) is required by scenario fixed-proportion",
-        "--scenario fully-synthetic --n 100 --atoms 3 --delta 2 | --delta must be in (0, 1)",
-        "--scenario fully-synthetic --n 100 --eps 1 --precision 2 | --precision must be in",
+        "--scenario fully-synthetic --n 100 --atoms 3 --delta 2 | --delta (δ) must be in (0, 1), got 2",
+        "--scenario fully-synthetic --n 100 --eps 1 --precision 2 | --precision must be a whole number in [8, 2^20], got 2",
     })
     void badInputIsOneLineExitTwo(String args, String message) {
         CliRunner.Result r = CliRunner.run(("bound " + args).split(" "));

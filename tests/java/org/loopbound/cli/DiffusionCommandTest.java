@@ -160,14 +160,14 @@ class DiffusionCommandTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "diffusion oracle --p0 1/2:0:1,1/3:1:1 | --p0 (p₀) weights must sum to exactly 1",
-        "diffusion oracle --steps 0 | --steps must be in [1, 100000]",
-        "diffusion oracle --cutoff 7 | --cutoff must be in (0, 6)",
+        "diffusion oracle --steps 0 | --steps (K) must be a whole number in [1, 10^5], got 0",
+        "diffusion oracle --cutoff 7 | --cutoff (t₀) must be below the horizon T = 6, got 7",
         "diffusion oracle --sampler euler | --sampler must be sde or ode",
-        "diffusion oracle --replicates 1 | --replicates must be in [2, 100000]",
+        "diffusion oracle --replicates 1 | --replicates (R) must be a whole number in [2, 10^5], got 1",
         "diffusion loop --scenario fixed-proportion --n 10 --lambda 1/3 --tau 1 --tau-scale 1 | --n (N) must make"
                 + " every draw count of stratified mixing whole, got λ_1·N = 1/3·10 = 10/3",
         "diffusion phase --real 10 --tau 1 --tau-scale 2 | give exactly one of --tau",
-        "diffusion tau-sweep --taus 0,1 | --taus must be > 0",
+        "diffusion tau-sweep --taus 0,1 | --taus (τ) must be in (0, ∞), got 0",
         "diffusion tau-sweep --scenario accumulate --real 5 --synthetic 5 | --scenario for tau-sweep",
         // Over-training on 100 points: generation 0's samples fly off, and generation 1 must say why it stops.
         "diffusion tau-sweep --n 100 --taus 1e14 --generations 1 --replicates 2 | --taus (τ) must be smaller:"

@@ -108,11 +108,11 @@ class GoldenVectorsTest {
     static Stream<Arguments> malformedCsv() {
         String header = "result,command,path,scenario,n,eps,generations,value\n";
         return Stream.of(
-                Arguments.of("result,command,path,value\nR3,bound,values[0].bound\n", "bad.csv:2: expected 4 columns"),
-                Arguments.of("command,path,value\nbound,x,1\n", "bad.csv:1: CSV header has no column 'result'"),
+                Arguments.of("result,command,path,value\nR3,bound,values[0].bound\n", "bad.csv: line 2: expected 4 fields"),
+                Arguments.of("command,path,value\nbound,x,1\n", "bad.csv: line 1: the CSV header has no column 'result'"),
                 Arguments.of(header + "R3,bound,values[0].bound,fully-synthetic,10,1,2,1\n"
-                        + "R3,bound,values[0].bound,fully-synthetic,10,1,2,abc\n", "bad.csv:3:"),
-                Arguments.of(header + "R3,bound,values[0].bound,no-such,10,1,2,1\n", "bad.csv:2:"));
+                        + "R3,bound,values[0].bound,fully-synthetic,10,1,2,abc\n", "bad.csv: line 3:"),
+                Arguments.of(header + "R3,bound,values[0].bound,no-such,10,1,2,1\n", "bad.csv: line 2:"));
     }
 
     @ParameterizedTest
@@ -138,6 +138,6 @@ class GoldenVectorsTest {
         Files.writeString(g, missing.toString());
         CliRunner.Result s = CliRunner.run("check", g.toString());
         assertEquals(2, s.exit(), s.out() + s.err());
-        assertTrue(s.err().contains(":1: vector has no \"command\""), s.err());
+        assertTrue(s.err().contains(": $.vectors[0] (line 1): has no \"command\""), s.err());
     }
 }

@@ -58,7 +58,7 @@ class KdeCommandTest {
     void badBandwidthIsAUsageError() {
         CliRunner.Result r = DiffusionCommandTest.run("kde", "loop", "--n", "30", "--bandwidth", "-1");
         assertEquals(2, r.exit(), r.out());
-        assertTrue(r.err().contains("--bandwidth must be"), r.err());
+        assertTrue(r.err().contains("--bandwidth (h) must be in (0, ∞), got -1"), r.err());
         r = DiffusionCommandTest.run("kde", "loop", "--n", "1");
         assertEquals(2, r.exit(), r.out());
         assertTrue(r.err().contains("--n (N) must be a whole number in [2, 10^7], got 1"), r.err());

@@ -45,7 +45,7 @@ class MainTest {
     private static CliRunner.Result probe(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        CommandLine cl = new CommandLine(new Main()).addSubcommand(new Probe());
+        CommandLine cl = Main.commandLine(null).addSubcommand(new Probe());
         int code = Main.configure(cl, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8)).execute(args);
         return new CliRunner.Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
@@ -74,7 +74,7 @@ class MainTest {
     @Test
     void noCommandHasTwoOptionsForOneSymbol() {
         List<CommandLine> all = new ArrayList<>();
-        collect(new CommandLine(new Main()), all);
+        collect(Main.commandLine(null), all);
         for (CommandLine c : all) {
             Set<String> seen = new HashSet<>();
             for (CommandLine.Model.OptionSpec o : c.getCommandSpec().options()) {
@@ -118,7 +118,7 @@ class MainTest {
         "threshold d1, g, --growth-exponent", "threshold d1, τ, --tau", "threshold d1, E, --extra",
         "threshold d1, i, --generations", "exact, p₀, --p0", "exact, N, --n", "bound, p, --period"})
     void eachSymbolMapsToItsOption(String command, String symbol, String option) {
-        CommandLine c = new CommandLine(new Main());
+        CommandLine c = Main.commandLine(null);
         for (String name : command.split(" ")) {
             c = c.getSubcommands().get(name);
         }
@@ -128,7 +128,7 @@ class MainTest {
 
     @Test
     void aSymbolNoOptionCarriesKeepsTheDomainMessage() {
-        CommandLine c = new CommandLine(new Main()).getSubcommands().get("vectors");
+        CommandLine c = Main.commandLine(null).getSubcommands().get("vectors");
         String message = Main.optionMessage(c.getCommandSpec(), ParameterException.outside("λ", "in [0, 1]", 2));
         assertEquals("λ must be in [0, 1], got 2", message);
         assertFalse(message.contains("--"));

@@ -150,33 +150,33 @@ class ThresholdCommandTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "p1 --alpha 1 --b 1 --real 100 | --alpha must be in (0, 1)",
-        "p1 --alpha 0 --b 1 --real 100 | --alpha must be in (0, 1)",
-        "p1 --alpha 1/2 --b 0 --real 100 | --b must be > 0",
-        "p1 --alpha 1/2 --b 1 --real -3 | --real must be > 0",
-        "p1 --alpha 1/2 --b 1 --real 100 --inherited 0 | --inherited must be > 0",
-        "p2 --alpha 1/2 --b 1 --real 100 --generations 0 | --generations must be in [1, 10000] for P2",
-        "p1 --alpha 1/2 --b 1 --real 100 --width 0 | --width must be > 0",
-        "p2 --alpha 1/2 --b 1 --real 100 --generations 2 --width -1 | --width must be > 0",
+        "p1 --alpha 1 --b 1 --real 100 | --alpha (α) must be in (0, 1), got 1",
+        "p1 --alpha 0 --b 1 --real 100 | --alpha (α) must be in (0, 1), got 0",
+        "p1 --alpha 1/2 --b 0 --real 100 | --b (b) must be in (0, ∞), got 0",
+        "p1 --alpha 1/2 --b 1 --real -3 | --real (r) must be in (0, ∞), got -3",
+        "p1 --alpha 1/2 --b 1 --real 100 --inherited 0 | --inherited (e) must be in (0, ∞), got 0",
+        "p2 --alpha 1/2 --b 1 --real 100 --generations 0 | --generations (i) must be a whole number in [1, 10^4], got 0",
+        "p1 --alpha 1/2 --b 1 --real 100 --width 0 | --width (w) must be in (0, ∞), got 0",
+        "p2 --alpha 1/2 --b 1 --real 100 --generations 2 --width -1 | --width (w) must be in (0, ∞), got -1",
         "p1 --alpha 1/2 --b 1 --real 100 --inherited 1 --generations 2 | Unknown options: '--generations', '2'",
         "p2 --alpha 1/2 --b 1 --real 100 --inherited 1 --generations 2 | Unknown options: '--inherited', '1'",
         "p1 --b 1 --real 100 | Missing required option: '--alpha",
         "p2 --alpha 1/2 --b 1 --real 100 | Missing required option: '--generations",
         "p1 --alpha 1/2 --b 1 --real 100 --m 4 | Unknown options: '--m', '4'",
-        "d2 --m 0 --n 5 | --m must be a whole number in [1, 10^18]",
-        "d2 --m 5 --n 0 | --n must be a whole number in [1, 10^18]",
+        "d2 --m 0 --n 5 | --m (m) must be a whole number in [1, 10^18], got 0",
+        "d2 --m 5 --n 0 | --n (N) must be a whole number in [1, 10^18], got 0",
         "d2 --m 5 | Missing required option: '--n",
         "d2 --m 5 --n 5 --alpha 1/2 | Unknown options: '--alpha', '1/2'",
         "--m 5 --n 5 | Unknown options: '--m', '5'",
-        "d1 --scenario fully-synthetic --n 10 --m 10 --tau 1/2 | --tau must be >= 1",
-        "d1 --scenario fully-synthetic --n 10 --m 10 --tau 2 --tau-rule d2 | mutually exclusive",
+        "d1 --scenario fully-synthetic --n 10 --m 10 --tau 1/2 | --tau (τ) must be in [1, ∞), got 1/2",
+        "d1 --scenario fully-synthetic --n 10 --m 10 --tau 2 --tau-rule d2 | give --tau or --tau-rule, not both",
         "d1 --scenario fully-synthetic --n 1 --m 1 | --m (m) must make m·N_j ≥ 4",
         "d1 --scenario fully-synthetic --n 10 --m 10 --width 1 | Unknown options: '--width', '1'",
         "d1 --scenario nope --n 10 --m 10 | --scenario must be one of",
         "d1 --scenario fixed-proportion --n 10 --m 10 | --lambda (λ) is required by scenario fixed-proportion",
-        "d1 --scenario fully-synthetic --n 10 --m 10 --extra -1 | --extra must be ≥ 0",
+        "d1 --scenario fully-synthetic --n 10 --m 10 --extra -1 | --extra (E) must be in [0, ∞), got -1",
         "d1 --scenario fully-synthetic --n 10 --m 10 --tau-rule x | --tau-rule must be d2",
-        "p1 --alpha abc --b 1 --real 100 | is not a number",
+        "p1 --alpha abc --b 1 --real 100 | --alpha (α) must be in (0, 1), got 'abc', not an exact number",
     })
     void badInputIsOneLineExitTwo(String args, String message) {
         CliRunner.Result r = CliRunner.run(("threshold " + args).split(" "));
@@ -189,8 +189,8 @@ class ThresholdCommandTest {
 
     @Test
     void anUnreachableWidthIsACertificationFailure() {
-        CliRunner.Result r = CliRunner.run("threshold", "p2", "--alpha", "1/2", "--b", "1", "--real", "100",
-                "--generations", "3", "--width", "1e-20000");
+        CliRunner.Result r = CliRunner.run("--max-digits", "20001", "threshold", "p2", "--alpha", "1/2", "--b", "1",
+                "--real", "100", "--generations", "3", "--width", "1e-20000");
         assertEquals(1, r.exit(), r.err());
         assertTrue(r.err().contains("cannot certify"), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());

@@ -68,7 +68,7 @@ class GridTest {
                     "g.json:2: axes.n: n is also a fixed parameter"),
             Arguments.of("{\"seed\": 1,\n\n \"seed\": 2}", "g.json:3: seed: duplicate field"),
             Arguments.of("{\"replicates\": 0}",
-                    "g.json:1: replicates: replicates must be a whole number in [1, 10000000]"),
+                    "g.json:1: replicates: replicates must be a whole number in [1, 10^7], got 0"),
             Arguments.of("{\"outputs\": [\"bound\",\n \"plots\"]}",
                     "g.json:2: outputs[1]: outputs must be among bound, simulation, verdict"),
             Arguments.of("{\"axes\": {\"lambda\": {\"from\": 0, \"to\": 1}}}",
@@ -86,6 +86,19 @@ class GridTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Grid.parse(text, "g.json"));
         assertTrue(e.getMessage().startsWith(expected), e.getMessage());
         assertTrue(!e.getMessage().contains("--"), "grid errors use grid names: " + e.getMessage());
+    }
+
+    /** Every field takes every exact spelling of a whole number, as the command line does; none takes other digits. */
+    @Test
+    void wholeNumbersTakeEveryExactSpellingInEveryField() {
+        Grid g = Grid.parse("{\"parameters\": {\"scenario\": \"fully-synthetic\", \"p0\": \"uniform:4\","
+                + " \"n\": 1e2, \"precision\": \"256/2\"}, \"replicates\": 1e1, \"seed\": \"-7e0\"}", "g.json");
+        assertTrue(g.replicates() == 10 && g.seed() == -7, g.replicates() + " " + g.seed());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Grid.parse(
+                "{\"parameters\": {\"scenario\": \"fully-synthetic\", \"p0\": \"uniform:4\"}, \"seed\": \"٣\"}",
+                "g.json"));
+        assertTrue(e.getMessage().startsWith("g.json:1: seed: seed must be a whole number in [-2^63, 2^63), got '٣'"),
+                e.getMessage());
     }
 
     @Test

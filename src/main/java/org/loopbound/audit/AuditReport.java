@@ -26,4 +26,13 @@ public record AuditReport(Map<String, String> configuration, List<ClaimSection> 
     public boolean anyFail() {
         return sections.stream().anyMatch(s -> s.verdict() == Verdict.FAIL);
     }
+
+    /**
+     * Whether every section's cross-checks all passed.
+     *
+     * @return true when every section's verdict is PASS (none FAIL, INCONCLUSIVE or without a check)
+     */
+    public boolean allPass() {
+        return sections.stream().allMatch(s -> s.verdict() == Verdict.PASS);
+    }
 }

@@ -26,8 +26,8 @@ import org.loopbound.stats.Shapes;
 final class C4EarlyStopping implements ClaimCheck {
 
     /** The reference model: the default of {@code loopbound diffusion} (bimodal p₀, SDE sampler, m = 128). */
-    private static final String P0 = "1/2:-2:1/4,1/2:2:1/4";
-    private static final int WIDTH = 128;
+    static final String P0 = "1/2:-2:1/4,1/2:2:1/4";
+    static final int WIDTH = 128;
     private static final List<Long> SIZES = List.of(50L, 100L, 200L, 400L, 800L);
     /** The τ grid spans 10^5…10^9.5, where pilot runs put the minimum for every size (spec/diffusion.md units). */
     private static final int LOW_DECADE = 5;
@@ -87,18 +87,27 @@ final class C4EarlyStopping implements ClaimCheck {
         return out;
     }
 
-    /** Early stopping helps: at the largest N the TV is U-shaped in τ. */
-    private static void uShape(ClaimSection c4, List<MeanInterval> curve, List<Rational> taus, BigInteger n,
+    /**
+     * Early stopping helps: at the largest N the TV is U-shaped in τ. A smallest mean at an end of the grid is a FAIL
+     * (no U where the grid looked for one); an interior minimum whose ends are not significantly above it is
+     * INCONCLUSIVE, since a test that did not reach its level is no evidence against the claim.
+     */
+    static void uShape(ClaimSection c4, List<MeanInterval> curve, List<Rational> taus, BigInteger n,
                                String setup) {
         Shapes.UShape u = Shapes.uShape(curve, LEVEL);
         int last = curve.size() - 1;
-        c4.check(u.uShaped(), "PASS iff at the largest N the mean TV's smallest value lies strictly inside the τ grid"
+        boolean interior = 0 < u.minimum() && u.minimum() < last;
+        Verdict verdict = u.uShaped() ? Verdict.PASS : interior ? Verdict.INCONCLUSIVE : Verdict.FAIL;
+        c4.check(verdict, "PASS iff at the largest N the mean TV's smallest value lies strictly inside the τ grid"
                 + " and both ends of the grid lie above it by one-sided Welch tests at level " + LEVEL + " each"
-                + " (early stopping beats both too little and too much training)", String.format(Locale.ROOT,
+                + " (early stopping beats both too little and too much training); FAIL iff the smallest value lies at"
+                + " an end of the grid; INCONCLUSIVE otherwise (interior minimum, some end not significantly above it)",
+                String.format(Locale.ROOT,
                 "N = %s: mean TV %.4g at τ = %s, minimum %.4g at τ = %s, %.4g at τ = %s; Welch p-values (end above"
                         + " minimum) %.3g and %.3g: %s; %s", n, curve.get(0).mean(), taus.get(0),
                 curve.get(u.minimum()).mean(), taus.get(u.minimum()), curve.get(last).mean(), taus.get(last),
-                u.pLeft(), u.pRight(), u.uShaped() ? "U-shaped" : "NOT U-shaped", setup));
+                u.pLeft(), u.pRight(), u.uShaped() ? "U-shaped" : interior ? "interior minimum, U not significant"
+                        : "minimum at an end of the grid", setup));
     }
 
     /**

@@ -85,7 +85,11 @@ public final class ClaimSection {
     }
 
     void check(boolean pass, String criterion, String detail) {
-        checks.add(new CrossCheck(Verdict.of(pass), criterion, detail));
+        check(Verdict.of(pass), criterion, detail);
+    }
+
+    void check(Verdict verdict, String criterion, String detail) {
+        checks.add(new CrossCheck(verdict, criterion, detail));
     }
 
     void table(Table table) {
@@ -147,12 +151,18 @@ public final class ClaimSection {
     /**
      * The section's verdict.
      *
-     * @return PASS when every cross-check passed, FAIL when any failed, NONE when there is none
+     * @return NONE when there is no cross-check, else FAIL when any failed, else INCONCLUSIVE when any was
+     *         inconclusive, else PASS
      */
     public Verdict verdict() {
         if (checks.isEmpty()) {
             return Verdict.NONE;
         }
-        return checks.stream().allMatch(c -> c.verdict() == Verdict.PASS) ? Verdict.PASS : Verdict.FAIL;
+        for (Verdict v : List.of(Verdict.FAIL, Verdict.INCONCLUSIVE)) {
+            if (checks.stream().anyMatch(c -> c.verdict() == v)) {
+                return v;
+            }
+        }
+        return Verdict.PASS;
     }
 }

@@ -79,21 +79,33 @@ final class ScenarioSimulation {
     }
 
     static Outcome simulate(ClaimCheck.Context context, Run run, int generations, int replicates) {
+        return simulate(context, run, P0, generations, replicates);
+    }
+
+    /** Simulates a run on p₀ = {@code p0} (a {@code --p0} text). */
+    static Outcome simulate(ClaimCheck.Context context, Run run, String p0, int generations, int replicates) {
         AuditConfig config = context.config();
         long seed = config.seed() + run.subSeed();
-        SimulationConfig sim = new SimulationConfig(run.scenario(), run.scenario().schedule(
-                run.arguments().with(ScenarioParameter.GENERATIONS, generations)), AtomDistribution.parse(P0), Learner.empirical(), Mixing.STRATIFIED,
-                replicates, seed, DELTA, Rational.ONE, ALPHA_TEST, config.precision());
+        SimulationConfig sim = config(context, run, p0, generations, replicates);
         try {
             SimulationSummary summary = SimulationSummary.of(sim, new Simulator(sim).run(config.workers(),
                     new HashMap<>(), r -> { }, units -> { }));
-            return new Outcome(summary, "simulate --scenario " + run.scenario().cliName() + " --p0 " + P0
+            return new Outcome(summary, "simulate --scenario " + run.scenario().cliName() + " --p0 " + p0
                     + " --generations " + generations + " --replicates " + replicates + " --seed " + seed
                     + " --delta " + DELTA + " " + run.options() + config.threadsOption());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted during the audit's simulations", e);
         }
+    }
+
+    /** The simulation's configuration: the empirical learner, stratified mixing, δ and the test level above. */
+    static SimulationConfig config(ClaimCheck.Context context, Run run, String p0, int generations, int replicates) {
+        AuditConfig config = context.config();
+        return new SimulationConfig(run.scenario(), run.scenario().schedule(run.arguments().with(
+                ScenarioParameter.GENERATIONS, generations)), AtomDistribution.parse(p0), Learner.empirical(),
+                Mixing.STRATIFIED, replicates, config.seed() + run.subSeed(), DELTA, Rational.ONE, ALPHA_TEST,
+                config.precision());
     }
 
     /** The upper end of a certified bound (its value when exact), for plots. */

@@ -6,6 +6,11 @@ public enum Verdict {
     PASS,
     /** The check failed (some check, for a section). */
     FAIL,
+    /**
+     * The check could have failed and did not pass: the estimates lean the predicted way but a test did not reach its
+     * stated level, so the data decide neither for nor against the claim (a section: no FAIL, some INCONCLUSIVE).
+     */
+    INCONCLUSIVE,
     /** There is nothing to check (a section without cross-checks). */
     NONE;
 

@@ -6,7 +6,8 @@
  * ({@link org.loopbound.audit.AuditReport}). The claims, their texts and the results bearing on each claim are read
  * from {@code spec/results.json} through {@link org.loopbound.spec.ResultIndex}.
  *
- * <p>Dependencies: {@code org.loopbound.arith}, {@code .bound}, {@code .sim}, {@code .diffusion}, {@code .kde},
+ * <p>Dependencies: {@code org.loopbound.arith}, {@code .bound}, {@code .sim}, {@code .exact} (ground truth for the
+ * tightness of the bounds), {@code .diffusion}, {@code .kde},
  * {@code .stats} and {@code .spec}; never {@code .report} (which renders an audit) nor {@code .cli}.
  */
 package org.loopbound.audit;

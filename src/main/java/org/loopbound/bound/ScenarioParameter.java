@@ -3,6 +3,7 @@ package org.loopbound.bound;
 import java.math.BigInteger;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.loopbound.arith.Rational;
+import org.loopbound.param.Domain;
 import org.loopbound.param.ParameterException;
 
 /**
@@ -12,19 +13,19 @@ import org.loopbound.param.ParameterException;
  */
 public enum ScenarioParameter {
     /** The last generation i: generations 0..i are computed. */
-    GENERATIONS("generations", "i", "last generation i (generations 0..i)", Kind.WHOLE, 0),
+    GENERATIONS("generations", "i", "last generation i (generations 0..i)", 0),
     /** N: samples per generation (growing-size: N_0). */
-    N("n", "N", "samples per generation N (growing-size: N_0)", Kind.WHOLE, 1),
+    N("n", "N", "samples per generation N (growing-size: N_0)", 1),
     /** λ: the real proportion of a generation that receives real data. */
-    LAMBDA("lambda", "λ", "real proportion λ", Kind.PROPORTION, 0),
+    LAMBDA("lambda", "λ", "real proportion λ", 0),
     /** r: real samples per generation. */
-    REAL("real", "r", "real samples r per generation", Kind.WHOLE, 1),
+    REAL("real", "r", "real samples r per generation", 1),
     /** s: synthetic samples (per generation, or from each earlier generation). */
-    SYNTHETIC("synthetic", "s", "synthetic samples s", Kind.WHOLE, 0),
+    SYNTHETIC("synthetic", "s", "synthetic samples s", 0),
     /** g: the exponent of the growing-size schedule N_j = N_0 (j+1)^g. */
-    GROWTH_EXPONENT("growth-exponent", "g", "growth exponent g of N_j = N_0 (j+1)^g", Kind.WHOLE, 0),
+    GROWTH_EXPONENT("growth-exponent", "g", "growth exponent g of N_j = N_0 (j+1)^g", 0),
     /** p: the period of real-data injection. */
-    PERIOD("period", "p", "period p: real data at the generations j ≥ 1 that p divides", Kind.WHOLE, 1);
+    PERIOD("period", "p", "period p: real data at the generations j ≥ 1 that p divides", 1);
 
     /** The largest size N, r or s any computation accepts; commands may accept less. */
     public static final BigInteger MAX_SIZE = BigInteger.TEN.pow(18);
@@ -33,19 +34,15 @@ public enum ScenarioParameter {
     /** The largest growth exponent: N_0 (i+1)^g stays a number of reasonable size. */
     public static final int MAX_GROWTH_EXPONENT = 16;
 
-    private enum Kind { WHOLE, PROPORTION }
-
     private final String key;
     private final String symbol;
     private final String meaning;
-    private final Kind kind;
     private final int min;
 
-    ScenarioParameter(String key, String symbol, String meaning, Kind kind, int min) {
+    ScenarioParameter(String key, String symbol, String meaning, int min) {
         this.key = key;
         this.symbol = symbol;
         this.meaning = meaning;
-        this.kind = kind;
         this.min = min;
     }
 
@@ -68,20 +65,20 @@ public enum ScenarioParameter {
      * The domain of the parameter when the largest accepted size is {@code maxSize}.
      *
      * @param maxSize the largest N, r or s accepted
-     * @return the domain, phrased to follow "must be", e.g. "a whole number in [1, 10^18]"
+     * @return the domain, e.g. the whole numbers in [1, 10^18]
      */
-    public String domain(BigInteger maxSize) {
+    public Domain domain(BigInteger maxSize) {
         switch (this) {
             case LAMBDA:
-                return "in [0, 1]";
+                return Domain.parse("[0, 1]", false);
             case GENERATIONS:
-                return "a whole number in [0, " + MAX_GENERATIONS + "]";
+                return Domain.whole(0, MAX_GENERATIONS);
             case GROWTH_EXPONENT:
-                return "a whole number in [0, " + MAX_GROWTH_EXPONENT + "]";
+                return Domain.whole(0, MAX_GROWTH_EXPONENT);
             case PERIOD:
-                return "a whole number in [1, " + MAX_GENERATIONS + "]";
+                return Domain.whole(1, MAX_GENERATIONS);
             default:
-                return "a whole number in [" + min + ", " + power(maxSize) + "]";
+                return Domain.whole(BigInteger.valueOf(min), maxSize);
         }
     }
 
@@ -94,19 +91,7 @@ public enum ScenarioParameter {
      * @throws ParameterException naming the symbol when {@code value} lies outside {@link #domain}
      */
     public Rational check(Rational value, BigInteger maxSize) {
-        boolean ok;
-        if (kind == Kind.PROPORTION) {
-            ok = value.signum() >= 0 && value.compareTo(Rational.ONE) <= 0;
-        } else {
-            BigInteger max = this == GENERATIONS || this == PERIOD ? BigInteger.valueOf(MAX_GENERATIONS)
-                    : this == GROWTH_EXPONENT ? BigInteger.valueOf(MAX_GROWTH_EXPONENT) : maxSize;
-            ok = value.isInteger() && value.compareTo(Rational.of(min)) >= 0
-                    && value.numerator().compareTo(max) <= 0;
-        }
-        if (!ok) {
-            throw ParameterException.outside(symbol, domain(maxSize), value);
-        }
-        return value;
+        return domain(maxSize).check(symbol, value);
     }
 
     /**
@@ -137,16 +122,5 @@ public enum ScenarioParameter {
             }
         }
         return null;
-    }
-
-    /**
-     * A size limit as messages print it.
-     *
-     * @param v a limit
-     * @return {@code 10^k} for exact powers of ten above 9999, the decimal digits otherwise
-     */
-    public static String power(BigInteger v) {
-        String s = v.toString();
-        return s.matches("10+") && s.length() > 4 ? "10^" + (s.length() - 1) : s;
     }
 }

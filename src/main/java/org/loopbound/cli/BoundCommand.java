@@ -12,6 +12,7 @@ import org.loopbound.bound.Scenario;
 import org.loopbound.bound.ScenarioBound;
 import org.loopbound.bound.Schedule;
 import org.loopbound.bound.TotalVariation;
+import org.loopbound.param.Domain;
 import org.loopbound.spec.ResultIndex;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,23 +27,32 @@ import picocli.CommandLine.Option;
             "Values are exact rationals when every input is rational, certified enclosures otherwise."})
 public final class BoundCommand implements Runnable, ScenarioOptions.Command {
 
-    final ScenarioOptions scenario = ScenarioOptions.of(ScenarioOptions.Limits.BOUND, 10);
+    /** The domains of the two parts b and α of {@code --rate b,α}. */
+    private static final Domain RATE_B = Domain.parse("(0, ∞)", false);
+    private static final Domain RATE_ALPHA = Domain.parse("(0, 1)", false);
 
-    @Option(names = "--eps", converter = RationalConverter.class, paramLabel = "ε",
-            description = "Constant learning error eps >= 0 (exact).")
+    final ScenarioOptions scenario = ScenarioOptions.of(ScenarioOptions.Limits.BOUND, 10);
+    /** Operations of one generation in enclosures: recursion, closed form, check and printing (measured order). */
+    private static final double ENCLOSED_STEP = 50_000;
+    /** Operations per squared word of an exact step (several products and gcd normalisations; measured order). */
+    private static final double EXACT_STEP = 100;
+
+    @Option(names = "--eps", paramLabel = "ε", description = "Constant learning error eps (exact).")
+    @Domains.In("[0, ∞)")
     @Nullable Rational eps;
 
     @Option(names = "--rate", paramLabel = "b,α",
-            description = "Learning error eps(N) = b N^(-alpha), b > 0, alpha in (0, 1), e.g. --rate 1,1/2.")
+            description = "Learning error eps(N) = b N^(-alpha), b in (0, ∞), alpha in (0, 1), e.g. --rate 1,1/2.")
     @Nullable String rate;
 
     @Option(names = "--atoms", paramLabel = "k",
-            description = "Empirical learner on k >= 1 atoms: eps(N, delta, k) of theory.md section 6 (needs"
-                    + " --delta).")
+            description = "Empirical learner on k atoms: eps(N, delta, k) of theory.md section 6 (needs --delta).")
+    @Domains.In("[1, 10^8]")
     @Nullable Integer atoms;
 
-    @Option(names = "--delta", converter = RationalConverter.class, paramLabel = "δ",
-            description = "Per-generation failure probability delta in (0, 1). With --atoms, EPS-EMP derives"
+    @Domains.In("(0, 1)")
+    @Option(names = "--delta", paramLabel = "δ",
+            description = "Per-generation failure probability delta. With --atoms, EPS-EMP derives"
                     + " eps(N, delta, k) and B_i holds with probability >= 1 - (i+1) delta. With --eps or --rate no"
                     + " delta is derived: the probability is printed under your assumption that each generation"
                     + " meets eps with probability >= 1 - delta.")
@@ -62,12 +72,13 @@ public final class BoundCommand implements Runnable, ScenarioOptions.Command {
 
     @Override
     public void run() {
+        String what = "the bounds of generations 0.." + scenario.generations();
+        // The least cost first: the schedule of a million generations alone takes a while to build.
+        Cost.check(spec, (scenario.generations() + 1.0) * ENCLOSED_STEP, what, "fewer --generations");
         Schedule schedule = scenario.schedule();
         Precision p = common.precision();
-        if (delta != null) {
-            Domains.open("--delta", delta, Rational.ZERO, Rational.ONE);
-        }
         LearningError learner = learner();
+        Cost.check(spec, cost(schedule, eps != null), what, "fewer --generations");
         ScenarioBound bound = ScenarioBound.of(scenario.scenario(), schedule, learner, p);
         String out = common.json() ? Json.print(json(bound, learner)) : table(bound, learner);
         spec.commandLine().getOut().print(out);
@@ -81,32 +92,38 @@ public final class BoundCommand implements Runnable, ScenarioOptions.Command {
                     + " --delta delta");
         }
         if (eps != null) {
-            return LearningError.constant(Domains.nonNegative("--eps", eps));
+            return LearningError.constant(eps);
         }
         if (rate != null) {
             String[] parts = rate.split(",", -1);
             if (parts.length != 2) {
                 throw new UsageError("--rate must be b,alpha (e.g. 1,1/2), got '" + rate + "'");
             }
-            RationalConverter c = new RationalConverter();
-            Rational b = Domains.positive("--rate b", parse(c, "--rate b", parts[0]));
-            Rational a = Domains.open("--rate alpha", parse(c, "--rate alpha", parts[1]), Rational.ZERO,
-                    Rational.ONE);
+            Rational b = RATE_B.parse("b", parts[0]);
+            Rational a = RATE_ALPHA.parse("α", parts[1]);
             return LearningError.rate(b, a);
         }
         Rational d = Domains.required("--delta", delta, "with --atoms");
-        if (atoms == null || atoms < 1 || atoms > 100_000_000) {
-            throw new UsageError("--atoms must be in [1, 10^8], got " + atoms);
-        }
-        return LearningError.empirical(atoms, d);
+        return LearningError.empirical(Domains.required("--atoms", atoms, "without --eps or --rate"), d);
     }
 
-    private static Rational parse(RationalConverter c, String option, String text) {
-        try {
-            return c.convert(text);
-        } catch (CommandLine.TypeConversionException e) {
-            throw new UsageError(option + ": " + e.getMessage());
+    /**
+     * The estimated work of the bounds, in operations: an enclosure step costs about {@link #ENCLOSED_STEP} (with the
+     * closed form and the printing), a general-weights step one such step per earlier generation, and with an exact ε
+     * the recursion stays exact, so B_i carries the digits of every factor 1 − λ_j, j ≤ i, and each step normalises a
+     * fraction of that size ({@link #EXACT_STEP} per squared word).
+     */
+    private static double cost(Schedule schedule, boolean exact) {
+        double total = 0;
+        double bits = 0;
+        for (int i = 0; i <= schedule.generations(); i++) {
+            Rational f = Rational.ONE.subtract(schedule.lambda(i));
+            bits += f.numerator().bitLength() + f.denominator().bitLength() - 2;
+            double words = bits / 64 + 1;
+            boolean general = !schedule.isPreviousGenerationOnly() && schedule.uniformWeight(i) == null;
+            total += ENCLOSED_STEP * (general ? i + 1 : 1) + (exact ? EXACT_STEP * words * words : 0);
         }
+        return total;
     }
 
     /** Where the probability statement comes from: derived (EPS-EMP) or the user's assumption (--eps, --rate). */

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.loopbound.arith.Rational;
+import org.loopbound.bound.ScenarioParameter;
 import org.loopbound.oracle.GenerationTest;
 import org.loopbound.oracle.Observations;
 import org.loopbound.oracle.ObservationsCsv;
@@ -49,7 +50,7 @@ import picocli.CommandLine.Parameters;
 public final class CheckSimCommand implements Callable<Integer>, ScenarioOptions.Command {
 
     /** Sizes whose count vectors fit a long and whose simulation costs O(k) per generation. */
-    private static final ScenarioOptions.Limits LIMITS = new ScenarioOptions.Limits(Domains.MAX_GENERATIONS, 1,
+    private static final ScenarioOptions.Limits LIMITS = new ScenarioOptions.Limits(ScenarioParameter.MAX_GENERATIONS, 1,
             BigInteger.valueOf(SimulationConfig.MAX_SIZE));
 
     final ScenarioOptions scenario = ScenarioOptions.of(LIMITS, 10);
@@ -60,14 +61,15 @@ public final class CheckSimCommand implements Callable<Integer>, ScenarioOptions
     @Mixin
     LoopOptions loop = new LoopOptions();
 
-    @Option(names = "--alpha", converter = RationalConverter.class, defaultValue = "1/100", paramLabel = "α",
-            description = "Family-wise level: P(some test FAILs | the simulator is right) <= alpha (Holm), in (0, 1)"
+    @Option(names = "--alpha", defaultValue = "1/100", paramLabel = "α",
+            description = "Family-wise level: P(some test FAILs | the simulator is right) <= alpha (Holm)"
                     + " (default: ${DEFAULT-VALUE}).")
+    @Domains.In("(0, 1)")
     Rational alpha = Rational.of(1, 100);
 
-    @Option(names = "--power", converter = RationalConverter.class, defaultValue = "4/5", paramLabel = "power",
-            description = "Power at which the detectable shift of E TV is stated, in (0, 1) (default:"
-                    + " ${DEFAULT-VALUE}).")
+    @Option(names = "--power", defaultValue = "4/5", paramLabel = "power",
+            description = "Power at which the detectable shift of E TV is stated (default: ${DEFAULT-VALUE}).")
+    @Domains.In("(0, 1)")
     Rational power = Rational.of(4, 5);
 
     @Option(names = "--ground-truth", defaultValue = "auto", paramLabel = "G",
@@ -76,16 +78,19 @@ public final class CheckSimCommand implements Callable<Integer>, ScenarioOptions
     String groundTruth = "auto";
 
     @Option(names = "--reference-replicates", defaultValue = "2000", paramLabel = "R_ref",
-            description = "Replicates of loopbound's own simulation when it is the reference, in [2, 10^7]"
-                    + " (default: ${DEFAULT-VALUE}).")
+            description = "Replicates of loopbound's own simulation when it is the reference (default:"
+                    + " ${DEFAULT-VALUE}).")
+    @Domains.In("[2, " + SimulationConfig.MAX_REPLICATES + "]")
     int referenceReplicates;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "SEED",
             description = "Seed of loopbound's own simulation (default: ${DEFAULT-VALUE}).")
+    @Domains.In(Domains.LONG)
     long seed;
 
     @Option(names = "--threads", paramLabel = "THREADS",
-            description = "Worker threads in [1, 1024] (default: all cores); never changes any output byte.")
+            description = "Worker threads (default: all cores); never changes any output byte.")
+    @Domains.In(Domains.THREADS)
     @Nullable Integer threads;
 
     @Mixin
@@ -102,11 +107,8 @@ public final class CheckSimCommand implements Callable<Integer>, ScenarioOptions
 
     @Override
     public Integer call() {
-        double a = Domains.open("--alpha", alpha, Rational.ZERO, Rational.ONE).doubleValue();
-        double pw = Domains.open("--power", power, Rational.ZERO, Rational.ONE).doubleValue();
-        if (referenceReplicates < 2 || referenceReplicates > SimulationConfig.MAX_REPLICATES) {
-            throw new UsageError("--reference-replicates must be in [2, 10^7], got " + referenceReplicates);
-        }
+        double a = alpha.doubleValue();
+        double pw = power.doubleValue();
         SimulatorCheck.GroundTruth truth = groundTruth();
         SimulationConfig config = loop.builder(scenario).replicates(referenceReplicates).seed(seed)
                 .precision(common.precision()).build();

@@ -10,15 +10,12 @@ public final class CommonOptions {
     boolean json;
 
     @Option(names = "--precision", paramLabel = "BITS", defaultValue = "128",
-            description = "Working precision of enclosures, in bits, in [8, 1048576] (default: ${DEFAULT-VALUE}).")
+            description = "Working precision of enclosures, in bits (default: ${DEFAULT-VALUE}).")
+    @Domains.In("[" + Precision.MIN_BITS + ", " + Precision.MAX_BITS + "]")
     int precisionBits;
 
-    /** The precision as a value; a domain error names {@code --precision}. */
+    /** The precision as a value. */
     public Precision precision() {
-        if (precisionBits < Precision.MIN_BITS || precisionBits > Precision.MAX_BITS) {
-            throw new UsageError("--precision must be in [" + Precision.MIN_BITS + ", " + Precision.MAX_BITS
-                    + "] bits, got " + precisionBits);
-        }
         return Precision.bits(precisionBits);
     }
 

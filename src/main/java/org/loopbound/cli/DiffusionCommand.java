@@ -57,33 +57,39 @@ public final class DiffusionCommand implements Runnable {
         String sampler = "";
 
         @Option(names = "--steps", defaultValue = "100", paramLabel = "K",
-                description = "Sampler steps, in [1, 100000] (default: ${DEFAULT-VALUE}).")
+                description = "Sampler steps (default: ${DEFAULT-VALUE}).")
+        @Domains.In("[1, 100000]")
         int steps;
 
-        @Option(names = "--horizon", defaultValue = "6", converter = RationalConverter.class, paramLabel = "T",
-                description = "Horizon T of the OU process, in (cutoff, 100] (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--horizon", defaultValue = "6", paramLabel = "T",
+                description = "Horizon T of the OU process, above the cut-off (default: ${DEFAULT-VALUE}).")
+        @Domains.In("(0, 100]")
         Rational horizon = Rational.ONE;
 
-        @Option(names = "--cutoff", defaultValue = "1/1000", converter = RationalConverter.class, paramLabel = "t₀",
-                description = "Small-time cut-off t_min, in (0, T) (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--cutoff", defaultValue = "1/1000", paramLabel = "t₀",
+                description = "Small-time cut-off t_min, below the horizon T (default: ${DEFAULT-VALUE}).")
+        @Domains.In("(0, 100)")
         Rational cutoff = Rational.ONE;
 
         @Option(names = "--eval-samples", defaultValue = "4000", paramLabel = "n",
-                description = "Model samples per TV estimate, in [10, 10^7] (default: ${DEFAULT-VALUE}).")
+                description = "Model samples per TV estimate (default: ${DEFAULT-VALUE}).")
+        @Domains.In("[10, 10^7]")
         int evalSamples;
 
         @Option(names = "--bins", defaultValue = "40", paramLabel = "B",
-                description = "Histogram bins of the TV estimator on [min mu-5 sd, max mu+5 sd], in [1, 100000]"
+                description = "Histogram bins of the TV estimator on [min mu-5 sd, max mu+5 sd]"
                         + " (default: ${DEFAULT-VALUE}).")
+        @Domains.In("[1, 100000]")
         int bins;
 
         @Option(names = "--width", defaultValue = "128", paramLabel = "m",
-                description = "Width m of the score network, in [1, 2000] (default: ${DEFAULT-VALUE}).")
+                description = "Width m of the score network (default: ${DEFAULT-VALUE}).")
+        @Domains.In("[1, 2000]")
         int width;
 
         @Option(names = "--noise-draws", defaultValue = "1", paramLabel = "c_z",
-                description = "(t, z) pairs per data point in the score-matching loss, in [1, 1000]"
-                        + " (default: ${DEFAULT-VALUE}).")
+                description = "(t, z) pairs per data point in the score-matching loss (default: ${DEFAULT-VALUE}).")
+        @Domains.In("[1, 1000]")
         int noiseDraws;
 
         GaussianMixture mixture() {
@@ -95,35 +101,22 @@ public final class DiffusionCommand implements Runnable {
             if (m == null) {
                 throw new UsageError("--sampler must be sde or ode, got '" + sampler + "'");
             }
-            if (steps < 1 || steps > 100_000) {
-                throw new UsageError("--steps must be in [1, 100000], got " + steps);
+            if (cutoff.compareTo(horizon) >= 0) {
+                throw org.loopbound.param.ParameterException.violates("t₀", "must be below the horizon T = "
+                        + horizon + ", got " + cutoff);
             }
-            Domains.open("--cutoff", cutoff, Rational.ZERO, horizon.min(Rational.of(100)));
-            Domains.closed("--horizon", horizon, cutoff, Rational.of(100));
             return new ReverseSampler(m, horizon.doubleValue(), steps, cutoff.doubleValue());
         }
 
         HistogramTv estimator(GaussianMixture mix) {
-            if (bins < 1 || bins > 100_000) {
-                throw new UsageError("--bins must be in [1, 100000], got " + bins);
-            }
             return HistogramTv.covering(mix, bins);
         }
 
         int evalSamples() {
-            if (evalSamples < 10 || evalSamples > 10_000_000) {
-                throw new UsageError("--eval-samples must be in [10, 10^7], got " + evalSamples);
-            }
             return evalSamples;
         }
 
         DiffusionLoop.Settings settings() {
-            if (width < 1 || width > 2000) {
-                throw new UsageError("--width must be in [1, 2000], got " + width);
-            }
-            if (noiseDraws < 1 || noiseDraws > 1000) {
-                throw new UsageError("--noise-draws must be in [1, 1000], got " + noiseDraws);
-            }
             GaussianMixture mix = mixture();
             return new DiffusionLoop.Settings(mix, width, noiseDraws, reverseSampler(), estimator(mix),
                     evalSamples());
@@ -151,7 +144,6 @@ public final class DiffusionCommand implements Runnable {
             throw new UsageError("give exactly one of --tau (fixed training time) or --tau-scale c (D2 rule"
                     + " tau_j = c (m N_j/4)^(1/5))");
         }
-        return tau != null ? StoppingRule.fixed(Domains.positive("--tau", tau))
-                : StoppingRule.d2(Domains.positive("--tau-scale", scale == null ? Rational.ONE : scale), width, p);
+        return tau != null ? StoppingRule.fixed(tau) : StoppingRule.d2(scale == null ? Rational.ONE : scale, width, p);
     }
 }

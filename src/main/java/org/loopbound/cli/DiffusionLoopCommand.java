@@ -24,12 +24,13 @@ import picocli.CommandLine.Option;
         description = {"TV(p_i, p0) over the generations of a scenario for a fixed tau and for the per-generation",
             "D2 rule tau_j = c (m N_j/4)^(1/5), on common random numbers."})
 final class DiffusionLoopCommand implements Runnable, ScenarioOptions.Command {
-    @Option(names = "--tau", required = true, converter = RationalConverter.class, paramLabel = "τ",
-            description = "The fixed training time, > 0.")
+    @Option(names = "--tau", required = true, paramLabel = "τ", description = "The fixed training time.")
+    @Domains.In("(0, ∞)")
     Rational tau = Rational.ONE;
 
-    @Option(names = "--tau-scale", required = true, converter = RationalConverter.class, paramLabel = "c",
-            description = "The constant c of the D2 rule tau_j = c (m N_j/4)^(1/5), > 0.")
+    @Option(names = "--tau-scale", required = true, paramLabel = "c",
+            description = "The constant c of the D2 rule tau_j = c (m N_j/4)^(1/5).")
+    @Domains.In("(0, ∞)")
     Rational scale = Rational.ONE;
 
     final ScenarioOptions scenario = ScenarioOptions.of(DiffusionCommand.LIMITS, Scenario.FULLY_SYNTHETIC, 2, true);

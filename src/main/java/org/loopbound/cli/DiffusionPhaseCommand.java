@@ -29,24 +29,27 @@ final class DiffusionPhaseCommand implements Runnable {
     private static final String SHAPE_ONLY = "P2's peak location assumes eps(N) = b N^-alpha; the diffusion"
             + " learner's rate is not known, so only the shape (rise, then decline) is compared";
 
-    @Option(names = "--real", required = true, converter = RationalConverter.class, paramLabel = "r",
-            description = "Real samples per generation, whole, >= 1.")
-    Rational real = Rational.ONE;
+    @Option(names = "--real", required = true, paramLabel = "r", description = "Real samples per generation.")
+    @Domains.In("[1, 10^7]")
+    BigInteger real = BigInteger.ONE;
 
     @Option(names = "--synthetic", defaultValue = "0,50,100,200,400,800", paramLabel = "s,…",
-            description = "Synthetic amounts s to sweep, whole, >= 0 (default: ${DEFAULT-VALUE}).")
+            description = "Synthetic amounts s to sweep, comma-separated (default: ${DEFAULT-VALUE}).")
+    @Domains.In(value = "[0, 10^7]", whole = true)
     String synthetic = "";
 
     @Option(names = "--generations", defaultValue = "2", paramLabel = "i",
-            description = "Last generation i, in [1, 1000] (default: ${DEFAULT-VALUE}).")
+            description = "Last generation i (default: ${DEFAULT-VALUE}).")
+    @Domains.In("[1, 1000]")
     int generations;
 
-    @Option(names = "--tau", converter = RationalConverter.class, paramLabel = "τ",
-            description = "Fixed training time > 0 (give this or --tau-scale).")
+    @Option(names = "--tau", paramLabel = "τ", description = "Fixed training time (give this or --tau-scale).")
+    @Domains.In("(0, ∞)")
     @Nullable Rational tau;
 
-    @Option(names = "--tau-scale", converter = RationalConverter.class, paramLabel = "c",
+    @Option(names = "--tau-scale", paramLabel = "c",
             description = "D2 rule tau_j = c (m N_j/4)^(1/5) (give this or --tau).")
+    @Domains.In("(0, ∞)")
     @Nullable Rational scale;
 
     @Mixin DiffusionCommand.ModelOptions model = new DiffusionCommand.ModelOptions();
@@ -58,12 +61,9 @@ final class DiffusionPhaseCommand implements Runnable {
 
     @Override
     public void run() {
-        if (generations < 1 || generations > 1000) {
-            throw new UsageError("--generations must be in [1, 1000], got " + generations);
-        }
         Precision p = common.precision();
-        BigInteger r = Domains.size("--real", real, 1);
-        List<BigInteger> ss = ListOptions.sizeList("--synthetic", synthetic, 0);
+        BigInteger r = real;
+        List<BigInteger> ss = ListOptions.wholes(synthetic);
         StoppingRule rule = DiffusionCommand.rule(tau, scale, model.width, p);
         DiffusionLoop.Settings settings = model.settings();
         int reps = run.replicates();
@@ -72,7 +72,7 @@ final class DiffusionPhaseCommand implements Runnable {
         model.describe(params);
         params.addProperty("scenario", Scenario.EXPANDING_SYNTHETIC.cliName());
         params.addProperty("real", r.toString());
-        params.addProperty("synthetic", synthetic);
+        params.addProperty("synthetic", ListOptions.canonical(ss));
         params.addProperty("generations", generations);
         params.addProperty("stopping", rule.describe());
         params.addProperty("precision_bits", p.bits());

@@ -31,11 +31,13 @@ final class DiffusionTauSweepCommand implements Runnable, ScenarioOptions.Comman
             + " fixes tau* only up to the hidden constants of D0";
 
     @Option(names = "--n", defaultValue = "100,400", paramLabel = "N,…",
-            description = "Sample sizes N (comma-separated, whole, >= 1) (default: ${DEFAULT-VALUE}).")
+            description = "Sample sizes N, comma-separated (default: ${DEFAULT-VALUE}).")
+    @Domains.In(value = "[1, 10^7]", whole = true)
     String sizes = "";
 
     @Option(names = "--taus", defaultValue = "1e5,1e6,1e7,1e8,1e10,1e12", paramLabel = "τ,…",
-            description = "Training times tau > 0 (comma-separated, exact) (default: ${DEFAULT-VALUE}).")
+            description = "Training times tau, comma-separated, exact (default: ${DEFAULT-VALUE}).")
+    @Domains.In("(0, ∞)")
     String taus = "";
 
     final ScenarioOptions scenario = ScenarioOptions.of(DiffusionCommand.LIMITS, Scenario.FULLY_SYNTHETIC, 2, false);
@@ -53,8 +55,8 @@ final class DiffusionTauSweepCommand implements Runnable, ScenarioOptions.Comman
 
     @Override
     public void run() {
-        List<BigInteger> ns = ListOptions.sizeList("--n", sizes, 1);
-        List<Rational> ts = ListOptions.positiveList("--taus", taus);
+        List<BigInteger> ns = ListOptions.wholes(sizes);
+        List<Rational> ts = ListOptions.values(taus);
         Scenario sc = scenario.scenario();
         if (!sc.parameters().contains(ScenarioParameter.N)) {
             throw new UsageError("--scenario for tau-sweep must size generations by --n (" + sizedByN()
@@ -70,8 +72,8 @@ final class DiffusionTauSweepCommand implements Runnable, ScenarioOptions.Comman
         JsonObject params = new JsonObject();
         scenario.describe(params);
         model.describe(params);
-        params.addProperty("n", sizes);
-        params.addProperty("taus", taus);
+        params.addProperty("n", ListOptions.canonical(ns));
+        params.addProperty("taus", ListOptions.canonical(ts));
         run.describe(params);
         RunDirectory dir = run.directory("diffusion tau-sweep", params);
         TauSweep.Result res = run.execute(TauSweep.of(new TauSweep.Config(settings, ns, schedules, ts, reps,

@@ -1,71 +1,217 @@
 package org.loopbound.cli;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.lang.reflect.Field;
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.loopbound.arith.Rational;
+import org.loopbound.param.Domain;
+import org.loopbound.param.ParameterException;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
-/** Domain checks for option values; each failure is a {@link UsageError} naming the option and its domain. */
+/**
+ * The domains of numeric options, in one place. Each numeric option declares its domain once, by {@link In} on its
+ * field (or, for an option built in code, a {@link Domain} as its user object); {@link #install} gives it the one
+ * converter that parses every exact spelling of a number ({@code 1e3}, {@code 1000/1}, {@code 0.1}; ASCII digits
+ * only), checks the domain and converts to the field's type, and appends the domain to its help text. A value
+ * outside the domain is one line, "--option (symbol) must be DOMAIN, got VALUE", exit 2, before any work.
+ */
 public final class Domains {
 
-    /** Sizes beyond this would exhaust memory or time in some computation; refused up front. */
-    public static final BigInteger MAX_SIZE = BigInteger.TEN.pow(18);
-    /** Generations beyond this are refused: the per-generation output alone would be unreasonably large. */
-    public static final int MAX_GENERATIONS = 1_000_000;
+    /**
+     * The domain of a numeric option, in interval notation ({@code [1, 2000]}, {@code (0, ∞)}, {@code [0, 10^18]}).
+     * On a {@code String} option it is the domain of each value of a comma-separated list, which is kept as text.
+     */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.FIELD)
+    public @interface In {
+        /** @return the interval */
+        String value();
+
+        /** @return whether only whole numbers belong to it (implied by an integral field type) */
+        boolean whole() default false;
+    }
+
+    /** The domain of a seed: every {@code long}. */
+    static final String LONG = Domain.LONGS;
+    /** The domain of {@code --threads}. */
+    static final String THREADS = "[1, 1024]";
 
     private Domains() {
     }
 
-    /** λ-like values: in [lo, hi] (closed). */
-    public static Rational closed(String option, Rational v, Rational lo, Rational hi) {
-        if (v.compareTo(lo) < 0 || v.compareTo(hi) > 0) {
-            throw new UsageError(option + " must be in [" + lo + ", " + hi + "], got " + v);
+    /**
+     * Installs the domain converter and help text on every option with a declared domain, in {@code cl} and all its
+     * subcommands; options that already have them are left alone.
+     *
+     * @param cl the command line
+     * @throws IllegalStateException when a declaration is malformed or its ends do not fit the field's type
+     */
+    static void install(CommandLine cl) {
+        CommandSpec spec = cl.getCommandSpec();
+        List<OptionSpec> options = new ArrayList<>(spec.options());
+        boolean any = false;
+        for (OptionSpec o : options) {
+            any |= declared(o) != null && of(o) == null;
         }
-        return v;
+        if (any) {
+            // Removed and added again in order, so that the help lists them as declared.
+            for (OptionSpec o : options) {
+                if (o.group() == null) {
+                    spec.remove(o);
+                }
+            }
+            for (OptionSpec o : options) {
+                if (o.group() == null) {
+                    spec.addOption(withDomain(o));
+                }
+            }
+        }
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            install(sub);
+        }
     }
 
-    /** Values in the open interval (lo, hi). */
-    public static Rational open(String option, Rational v, Rational lo, Rational hi) {
-        if (v.compareTo(lo) <= 0 || v.compareTo(hi) >= 0) {
-            throw new UsageError(option + " must be in (" + lo + ", " + hi + "), got " + v);
+    private static OptionSpec withDomain(OptionSpec o) {
+        Domain d = declared(o);
+        if (d == null || of(o) != null) {
+            return o;
         }
-        return v;
+        String[] description = OptionSpec.builder(o).description();
+        List<String> lines = new ArrayList<>(Arrays.asList(description));
+        String domain = (o.type() == String.class ? "Each value: " : "Domain: ") + d.text() + ".";
+        if (lines.isEmpty()) {
+            lines.add(domain);
+        } else {
+            lines.set(lines.size() - 1, lines.get(lines.size() - 1) + " " + domain);
+        }
+        return OptionSpec.builder(o).converters(new Converter(o.longestName(), symbol(o), d, o.type()))
+                .description(lines.toArray(new String[0])).build();
     }
 
-    /** Values &gt; 0. */
-    public static Rational positive(String option, Rational v) {
-        if (v.signum() <= 0) {
-            throw new UsageError(option + " must be > 0, got " + v);
+    /** The domain an option declares (by {@link In} on its field or as its user object), or {@code null}. */
+    private static @Nullable Domain declared(OptionSpec o) {
+        Object u = o.userObject();
+        if (u instanceof Domain d) {
+            return d;
         }
-        return v;
+        if (u instanceof Field f) {
+            In in = f.getAnnotation(In.class);
+            if (in != null) {
+                try {
+                    return Domain.parse(in.value(), in.whole() || isWhole(o.type()));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalStateException(o.longestName() + ": bad domain declaration: " + e.getMessage(), e);
+                }
+            }
+        }
+        return null;
     }
 
-    /** Values ≥ 0. */
-    public static Rational nonNegative(String option, Rational v) {
-        if (v.signum() < 0) {
-            throw new UsageError(option + " must be ≥ 0, got " + v);
+    /**
+     * The domain an installed option enforces.
+     *
+     * @param o an option
+     * @return its domain, or {@code null} when it has no domain converter
+     */
+    static @Nullable Domain of(OptionSpec o) {
+        for (CommandLine.ITypeConverter<?> c : o.converters()) {
+            if (c instanceof Converter dc) {
+                return dc.domain;
+            }
         }
-        return v;
+        return null;
     }
 
-    /** A size: an integer in [min, 10^18]. */
-    public static BigInteger size(String option, Rational v, long min) {
-        if (!v.isInteger()) {
-            throw new UsageError(option + " must be a whole number, got " + v);
+    /** The symbol in an option's messages: its parameter label, unless that is a placeholder such as THREADS. */
+    static @Nullable String symbol(OptionSpec o) {
+        List<String> symbols = Main.symbols(o);
+        if (symbols.isEmpty() || symbols.get(0).matches("[A-Z]{2,}")) {
+            return null;
         }
-        BigInteger n = v.numerator();
-        if (n.compareTo(BigInteger.valueOf(min)) < 0 || n.compareTo(MAX_SIZE) > 0) {
-            throw new UsageError(option + " must be a whole number in [" + min + ", 10^18], got " + v);
-        }
-        return n;
+        return symbols.get(0);
     }
 
-    /** {@code --threads}: the given count, or all available processors when absent; in [1, 1024]. */
+    /** Whether the values of an option of this type are whole numbers ({@code String}: a list, see {@link In}). */
+    private static boolean isWhole(Class<?> type) {
+        return type == int.class || type == Integer.class || type == long.class || type == Long.class
+                || type == BigInteger.class;
+    }
+
+    /** A value outside its option's domain; its message is the whole line to print. */
+    static final class Outside extends CommandLine.TypeConversionException {
+        private static final long serialVersionUID = 1L;
+
+        Outside(String message) {
+            super(message);
+        }
+    }
+
+    /** Parses exactly, checks the domain and converts to the option's type. */
+    static final class Converter implements CommandLine.ITypeConverter<Object> {
+        private final String option;
+        private final @Nullable String symbol;
+        private final Domain domain;
+        private final Class<?> type;
+
+        Converter(String option, @Nullable String symbol, Domain domain, Class<?> type) {
+            this.option = option;
+            this.symbol = symbol;
+            this.domain = domain;
+            this.type = type;
+            if (isWhole(type) && !domain.isWhole()) {
+                throw new IllegalStateException(option + ": a domain on " + type.getSimpleName());
+            }
+            BigInteger[] range = type == int.class || type == Integer.class
+                    ? new BigInteger[] {BigInteger.valueOf(Integer.MIN_VALUE), BigInteger.valueOf(Integer.MAX_VALUE)}
+                    : type == long.class || type == Long.class
+                    ? new BigInteger[] {BigInteger.valueOf(Long.MIN_VALUE), BigInteger.valueOf(Long.MAX_VALUE)}
+                    : null;
+            Rational lo = domain.lower();
+            Rational hi = domain.upper();
+            if (range != null && (lo == null || hi == null || lo.numerator().compareTo(range[0]) < 0
+                    || hi.numerator().subtract(domain.upperClosed() ? BigInteger.ZERO : BigInteger.ONE)
+                            .compareTo(range[1]) > 0)) {
+                throw new IllegalStateException(option + ": domain " + domain + " does not fit " + type.getSimpleName());
+            }
+        }
+
+        @Override
+        public Object convert(String value) {
+            Rational v;
+            try {
+                if (type == String.class) {
+                    ListOptions.values(symbol == null ? option : symbol, value, domain);
+                    return value;
+                }
+                v = domain.parse(symbol == null ? option : symbol, value);
+            } catch (ParameterException e) {
+                throw new Outside(option + (symbol == null ? "" : " (" + symbol + ")") + " " + e.requirement());
+            }
+            if (type == Rational.class) {
+                return v;
+            }
+            if (type == BigInteger.class) {
+                return v.numerator();
+            }
+            if (type == long.class || type == Long.class) {
+                return v.numerator().longValueExact();
+            }
+            return v.numerator().intValueExact();
+        }
+    }
+
+    /** {@code --threads}: the given count, or all available processors when absent. */
     public static int threads(@Nullable Integer threads) {
-        int v = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (v < 1 || v > 1024) {
-            throw new UsageError("--threads must be in [1, 1024], got " + v);
-        }
-        return v;
+        return threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     }
 
     /** A required option value. */

@@ -42,8 +42,9 @@ public final class ExactCommand implements Runnable, ScenarioOptions.Command {
     @Mixin
     LoopOptions loopOptions = new LoopOptions();
 
-    @Option(names = "--delta", converter = RationalConverter.class, defaultValue = "1/100", paramLabel = "δ",
-            description = "delta of EPS-EMP's eps(N, delta, k) in B_i, in (0, 1) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--delta", defaultValue = "1/100", paramLabel = "δ",
+            description = "delta of EPS-EMP's eps(N, delta, k) in B_i (default: ${DEFAULT-VALUE}).")
+    @Domains.In("(0, 1)")
     Rational delta = Rational.of(1, 100);
 
     @Option(names = "--arithmetic", defaultValue = "auto", paramLabel = "A",

@@ -1,7 +1,9 @@
 package org.loopbound.cli;
 
+import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.loopbound.arith.Certified;
@@ -16,6 +18,9 @@ import org.loopbound.spec.ResultIndex;
  * {@code {"exact": "p/q"}} or {@code {"lo": "…", "hi": "…"}} (decimal strings rounded outward).
  */
 public final class Json {
+
+    /** Compact, escaping as {@link #print}: no HTML escapes, so exact strings such as "1/3" stay as they are. */
+    private static final Gson LINE = new GsonBuilder().disableHtmlEscaping().create();
 
     private Json() {
     }
@@ -86,5 +91,13 @@ public final class Json {
     /** Pretty-printed with a trailing newline. */
     public static String print(JsonObject o) {
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(o) + "\n";
+    }
+
+    /**
+     * On one line: the tokens of {@link #print} without the whitespace between them, so that pretty-printing the
+     * parsed line with {@link #print} gives {@link #print}'s text again.
+     */
+    public static String line(JsonElement e) {
+        return LINE.toJson(e);
     }
 }

@@ -38,25 +38,29 @@ public final class KdeBiasCommand implements Runnable {
     /** Weights shown per generation in the table before eliding (the JSON lists them all). */
     private static final int SHOWN_WEIGHTS = 3;
 
-    @Option(names = "--bandwidth", required = true, converter = RationalConverter.class, paramLabel = "h",
-            description = "Kernel bandwidth h > 0 (exact, e.g. 0.2 or 1/5).")
+    @Option(names = "--bandwidth", required = true, paramLabel = "h",
+            description = "Kernel bandwidth h (exact, e.g. 0.2 or 1/5).")
+    @Domains.In("(0, ∞)")
     Rational bandwidth = Rational.ONE;
 
-    @Option(names = "--lambda", defaultValue = "0", converter = RationalConverter.class, paramLabel = "λ",
-            description = "Constant real proportion lambda in [0, 1] (default: ${DEFAULT-VALUE}, fully synthetic).")
+    @Option(names = "--lambda", defaultValue = "0", paramLabel = "λ",
+            description = "Constant real proportion lambda (default: ${DEFAULT-VALUE}, fully synthetic).")
+    @Domains.In("[0, 1]")
     Rational lambda = Rational.ZERO;
 
     @Option(names = "--generations", defaultValue = "10", paramLabel = "i",
-            description = "Last generation i (values for generations 0..i), in [0, " + MAX_GENERATIONS
-                    + "] (default: ${DEFAULT-VALUE}).")
+            description = "Last generation i (values for generations 0..i) (default: ${DEFAULT-VALUE}).")
+    @Domains.In("[0, " + MAX_GENERATIONS + "]")
     int generations;
 
-    @Option(names = "--mean", defaultValue = "0", converter = RationalConverter.class, paramLabel = "μ",
+    @Option(names = "--mean", defaultValue = "0", paramLabel = "μ",
             description = "Mean of p0 (default: ${DEFAULT-VALUE}); TV does not depend on it.")
+    @Domains.In("(-∞, ∞)")
     Rational mean = Rational.ZERO;
 
-    @Option(names = "--variance", defaultValue = "1", converter = RationalConverter.class, paramLabel = "σ²",
-            description = "Variance of p0, > 0 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--variance", defaultValue = "1", paramLabel = "σ²",
+            description = "Variance of p0 (default: ${DEFAULT-VALUE}).")
+    @Domains.In("(0, ∞)")
     Rational variance = Rational.ONE;
 
     @Mixin
@@ -73,12 +77,9 @@ public final class KdeBiasCommand implements Runnable {
 
     @Override
     public void run() {
-        Rational h = Domains.positive("--bandwidth", bandwidth);
-        Rational lam = Domains.closed("--lambda", lambda, Rational.ZERO, Rational.ONE);
-        Rational s2 = Domains.positive("--variance", variance);
-        if (generations < 0 || generations > MAX_GENERATIONS) {
-            throw new UsageError("--generations must be in [0, " + MAX_GENERATIONS + "], got " + generations);
-        }
+        Rational h = bandwidth;
+        Rational lam = lambda;
+        Rational s2 = variance;
         Precision p = common.precision();
 
         List<Row> rows = new ArrayList<>();

@@ -5,7 +5,6 @@ import static org.loopbound.cli.SimulationOutput.num;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.List;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.loopbound.arith.Certified;
@@ -19,6 +18,7 @@ import org.loopbound.kde.Bandwidth;
 import org.loopbound.kde.K2Oracle;
 import org.loopbound.kde.KdeLoop;
 import org.loopbound.kde.KdeLoopExperiment;
+import org.loopbound.param.Domain;
 import org.loopbound.stats.MeanInterval;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -38,6 +38,8 @@ public final class KdeCommand implements Runnable {
 
     /** The KDE stores its N points per generation (and needs two to fit): N in [2, 10^7]. */
     static final ScenarioOptions.Limits LIMITS = new ScenarioOptions.Limits(1000, 2, BigInteger.TEN.pow(7));
+    /** The domain of a fixed bandwidth h (the alternative to {@code silverman}). */
+    private static final Domain BANDWIDTH = Domain.parse("(0, ∞)", false);
 
     @CommandLine.Spec
     @SuppressWarnings("nullness:initialization.field.uninitialized") // injected by picocli
@@ -59,12 +61,14 @@ public final class KdeCommand implements Runnable {
         String p0 = "";
 
         @Option(names = "--bandwidth", defaultValue = "1/5", paramLabel = "h|silverman",
-                description = "Fixed bandwidth h > 0 (exact) or 'silverman' (per generation) (default:"
+                description = "Fixed bandwidth h in (0, ∞) (exact) or 'silverman' (per generation) (default:"
                         + " ${DEFAULT-VALUE}).")
         String bandwidth = "";
 
         @Option(names = "--points", defaultValue = "0,1,2", paramLabel = "x,…",
-                description = "Points where the mean density is checked (exact numbers) (default: ${DEFAULT-VALUE}).")
+                description = "Points where the mean density is checked, comma-separated, exact (default:"
+                        + " ${DEFAULT-VALUE}).")
+        @Domains.In("(-∞, ∞)")
         String points = "";
 
         final ScenarioOptions scenario = ScenarioOptions.of(LIMITS, Scenario.FULLY_SYNTHETIC, 2, true);
@@ -84,8 +88,12 @@ public final class KdeCommand implements Runnable {
             Precision p = common.precision();
             GaussianMixture mix = GaussianMixture.parse(p0);
             Bandwidth h = bandwidth.trim().equalsIgnoreCase("silverman") ? Bandwidth.silverman()
-                    : Bandwidth.fixed(ListOptions.positiveRational("--bandwidth", bandwidth));
-            double[] x = checkPoints();
+                    : Bandwidth.fixed(BANDWIDTH.parse("h", bandwidth));
+            List<Rational> xs = checkPoints();
+            double[] x = new double[xs.size()];
+            for (int k = 0; k < x.length; k++) {
+                x[k] = xs.get(k).doubleValue();
+            }
             Schedule schedule = scenario.schedule();
             int reps = run.replicates();
             KdeLoop.Settings settings = new KdeLoop.Settings(mix, h, x);
@@ -93,7 +101,7 @@ public final class KdeCommand implements Runnable {
             scenario.describe(params);
             params.addProperty("p0", mix.spec());
             params.addProperty("bandwidth", h.describe());
-            params.addProperty("points", points);
+            params.addProperty("points", ListOptions.canonical(xs));
             run.describe(params);
             params.addProperty("precision_bits", p.bits());
             RunDirectory dir = run.directory("kde loop", params);
@@ -190,23 +198,8 @@ public final class KdeCommand implements Runnable {
             SimulationOutput.emit(spec, b.toString());
         }
 
-        private double[] checkPoints() {
-            List<Double> xs = new ArrayList<>();
-            for (String part : points.split(",", -1)) {
-                try {
-                    xs.add(Rational.parse(part.trim()).doubleValue());
-                } catch (NumberFormatException e) {
-                    throw new UsageError("--points must be a list of exact numbers, got '" + part.trim() + "'");
-                }
-            }
-            if (xs.size() > 1000) {
-                throw new UsageError("--points must list at most 1000 points, got " + xs.size());
-            }
-            double[] out = new double[xs.size()];
-            for (int k = 0; k < out.length; k++) {
-                out[k] = xs.get(k);
-            }
-            return out;
+        private List<Rational> checkPoints() {
+            return ListOptions.values(points);
         }
     }
 }

@@ -21,8 +21,8 @@ final class LoopOptions {
                     + " NO-BOUND) (default: ${DEFAULT-VALUE}).")
     String learner = "empirical";
 
-    @Option(names = "--beta", converter = RationalConverter.class, paramLabel = "β",
-            description = "add-beta smoothing constant beta > 0 (exact).")
+    @Option(names = "--beta", paramLabel = "β", description = "add-beta smoothing constant beta (exact).")
+    @Domains.In("(0, ∞)")
     @Nullable Rational beta;
 
     @Option(names = "--mixing", defaultValue = "stratified", paramLabel = "M",

@@ -1,11 +1,16 @@
 package org.loopbound.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.util.ArrayList;
 import java.util.List;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import org.loopbound.io.InputFileException;
+import org.loopbound.io.IoFailure;
 import org.loopbound.param.ParameterException;
 import org.loopbound.run.RunDirectoryException;
 import picocli.CommandLine;
@@ -27,8 +32,14 @@ import picocli.CommandLine.Command;
             "1:a checked value or verdict failed, or a value cannot be certified",
             "2:bad input (one line: the option, its symbol and domain)",
             "3:an input/output failure (one line naming the path)",
-            "4:an internal error (set LOOPBOUND_DEBUG=1 for the stack trace)"},
-        subcommands = {
+            "4:an internal error (set LOOPBOUND_DEBUG=1 for the stack trace)"})
+public final class Main implements Runnable {
+
+    /**
+     * The commands, in the order {@code --help} lists them. They are added by {@link #commandLine} rather than by
+     * the annotation, so that {@code serve} can build one command's model without every other one's.
+     */
+    static final List<Class<?>> COMMANDS = List.of(
             BoundCommand.class,
             ThresholdCommand.class,
             KdeBiasCommand.class,
@@ -41,8 +52,8 @@ import picocli.CommandLine.Command;
             CheckCommand.class,
             CheckSimCommand.class,
             ExactCommand.class,
-            CommandLine.HelpCommand.class})
-public final class Main implements Runnable {
+            ServeCommand.class,
+            CommandLine.HelpCommand.class);
 
     /** Exit code for bad input (a parameter outside its domain, malformed numbers). */
     public static final int EXIT_USAGE = 2;
@@ -56,6 +67,10 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     @SuppressWarnings("nullness:initialization.field.uninitialized") // injected by picocli
     private CommandLine.Model.CommandSpec spec;
+
+    /** The cost limits, options of every command. */
+    @CommandLine.Mixin
+    Cost cost = new Cost();
 
     @Override
     public void run() {
@@ -71,7 +86,65 @@ public final class Main implements Runnable {
      * full disk, a closed pipe, {@code /dev/full}) is an I/O failure, exit {@value #EXIT_IO}, never a silent success.
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        CommandLine cl = configure(new CommandLine(new Main()), out, err);
+        return run(commandLine(null), args, out, err);
+    }
+
+    /** As {@link #run(String[], PrintStream, PrintStream)} with the given command line (tests add commands to it). */
+    static int run(CommandLine root, String[] args, PrintStream out, PrintStream err) {
+        return execute(configure(root, out, err), args, out);
+    }
+
+    /**
+     * A fresh command line (new command objects, no state shared with any other).
+     *
+     * @param only the name of a command: the command line then has that command alone (with its subcommands),
+     *     which parses and runs that command's arguments exactly as the full one does; null, {@code help} or a name
+     *     that is no command: every command
+     * @return the command line, not yet {@linkplain #configure configured}
+     */
+    static CommandLine commandLine(@Nullable String only) {
+        boolean one = only != null && !only.equals("help")
+                && COMMANDS.stream().anyMatch(c -> only.equals(name(c)));
+        CommandLine cl = new CommandLine(new Main());
+        for (Class<?> c : COMMANDS) {
+            if (!one || name(c).equals(only)) {
+                cl.addSubcommand(c);
+            }
+        }
+        transform(cl);
+        return cl;
+    }
+
+    /**
+     * Applies the model transformers of {@code cl}'s commands, as picocli does for the subcommands an annotation
+     * declares but not for those added by {@link CommandLine#addSubcommand}; after the inherited options were added,
+     * so that the options keep picocli's order. The transformers change the model in place.
+     */
+    private static void transform(CommandLine cl) {
+        CommandLine.Model.CommandSpec spec = cl.getCommandSpec();
+        CommandLine.IModelTransformer t = spec.modelTransformer();
+        if (t != null && t.transform(spec) != spec) {
+            throw new IllegalStateException(spec.qualifiedName() + ": a model transformer must change its model in"
+                    + " place");
+        }
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            transform(sub);
+        }
+    }
+
+    private static String name(Class<?> command) {
+        Command c = command.getAnnotation(Command.class);
+        if (c == null) {
+            throw new IllegalStateException(command + " has no @Command");
+        }
+        return c.name();
+    }
+
+    /**
+     * Executes {@code args} on {@code cl}, configured by {@link #configure} with {@code out}, and returns the exit
+     * code, {@value #EXIT_IO} when the output could not be written.
+     */
+    static int execute(CommandLine cl, String[] args, PrintStream out) {
         int code = cl.execute(args);
         // PrintWriter and PrintStream swallow write errors; checkError flushes and reports them.
         if (cl.getOut().checkError() || out.checkError()) {
@@ -83,8 +156,9 @@ public final class Main implements Runnable {
     }
 
     /**
-     * Sets the streams and the mapping of exceptions to exit codes and one-line messages on {@code cl} (with its
-     * subcommands added): {@link ParameterException} and {@link UsageError} exit {@value #EXIT_USAGE},
+     * Installs the option domains ({@link Domains#install}), sets the streams and the mapping of exceptions to exit
+     * codes and one-line messages on {@code cl} (with its subcommands added): a value outside its option's domain,
+     * {@link ParameterException} and {@link UsageError} exit {@value #EXIT_USAGE},
      * {@link ArithmeticException} {@value #EXIT_FAILURE}, I/O failures {@value #EXIT_IO}, anything else
      * {@value #EXIT_INTERNAL} (for now, other {@link IllegalArgumentException}s still exit {@value #EXIT_USAGE}).
      *
@@ -93,9 +167,18 @@ public final class Main implements Runnable {
     static CommandLine configure(CommandLine cl, PrintStream out, PrintStream err) {
         cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
+        Domains.install(cl);
+        cl.setExecutionStrategy(parsed -> {
+            Cost.checkInputs(parsed);
+            return new CommandLine.RunLast().execute(parsed);
+        });
         cl.setParameterExceptionHandler((ex, a) -> {
             CommandLine c = ex.getCommandLine();
             String name = c.getCommandSpec().qualifiedName();
+            if (ex.getCause() instanceof Domains.Outside) {
+                c.getErr().println(name + ": " + oneLine(ex.getCause().getMessage()));
+                return EXIT_USAGE;
+            }
             c.getErr().println(name + ": " + oneLine(ex.getMessage()) + " (see '" + name + " --help')");
             return EXIT_USAGE;
         });
@@ -107,7 +190,7 @@ public final class Main implements Runnable {
             }
             // Transitional: sweep grid files still report bad input as IllegalArgumentException (with file, line and
             // field); once they have their own exception, this is an internal error (exit 4).
-            if (ex instanceof UsageError || ex instanceof RunDirectoryException
+            if (ex instanceof UsageError || ex instanceof RunDirectoryException || ex instanceof InputFileException
                     || ex instanceof IllegalArgumentException) {
                 c.getErr().println(name + ": " + oneLine(ex.getMessage()));
                 return EXIT_USAGE;
@@ -116,8 +199,9 @@ public final class Main implements Runnable {
                 c.getErr().println(name + ": cannot certify: " + oneLine(ex.getMessage()));
                 return EXIT_FAILURE;
             }
-            if (ex instanceof java.io.UncheckedIOException || ex instanceof java.io.IOException) {
-                c.getErr().println(name + ": " + oneLine(String.valueOf(ex.getMessage())));
+            String io = ioFailure(ex);
+            if (io != null) {
+                c.getErr().println(name + ": " + oneLine(io));
                 return EXIT_IO;
             }
             if (System.getenv("LOOPBOUND_DEBUG") != null) {
@@ -128,6 +212,26 @@ public final class Main implements Runnable {
             return EXIT_INTERNAL;
         });
         return cl;
+    }
+
+    /**
+     * The one-line message of an I/O failure anywhere in the cause chain of {@code ex} (a worker's failure may wrap
+     * it), or {@code null} when there is none. Failures raised by loopbound's own file code already name the path and
+     * the cause ({@link IoFailure}); others are described from the JDK exception.
+     */
+    static @Nullable String ioFailure(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof UncheckedIOException && t.getMessage() != null) {
+                return t.getMessage();
+            }
+            if (t instanceof FileSystemException) {
+                return "cannot use " + ((FileSystemException) t).getFile() + ": " + IoFailure.cause((IOException) t);
+            }
+            if (t instanceof IOException) {
+                return "input/output failure: " + IoFailure.cause((IOException) t);
+            }
+        }
+        return null;
     }
 
     /**

@@ -12,22 +12,25 @@ import picocli.CommandLine.Option;
 /** Options of every replicated simulation ({@code diffusion …}, {@code kde loop}): replicates, seed, threads, --out. */
 final class RunOptions {
     @Option(names = "--replicates", defaultValue = "8", paramLabel = "R",
-            description = "Independent replicates, in [2, 100000] (default: ${DEFAULT-VALUE}).")
+            description = "Independent replicates (default: ${DEFAULT-VALUE}).")
+    @Domains.In("[2, 100000]")
     int replicates;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
             description = "Seed; replicate r uses the stream (S, r), so output is identical for any --threads"
                     + " (default: ${DEFAULT-VALUE}).")
+    @Domains.In(Domains.LONG)
     long seed;
 
     @Option(names = "--threads", paramLabel = "THREADS",
-            description = "Worker threads, in [1, 1024] (default: available processors); never changes any output"
-                    + " byte.")
+            description = "Worker threads (default: available processors); never changes any output byte.")
+    @Domains.In(Domains.THREADS)
     @Nullable Integer threads;
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Write config.json, runs/run-NNNNNN.json (one per finished task), replicates.csv (the"
-                    + " per-replicate rows) and summary.json there, each atomically.")
+                    + " per-replicate rows) and summary.json there, each atomically (failure.json if the run fails);"
+                    + " DIR must be absent, empty, or a run of the same command.")
     @Nullable Path out;
 
     @Option(names = "--resume", description = "Continue the run in --out DIR (same configuration required),"
@@ -35,9 +38,6 @@ final class RunOptions {
     boolean resume;
 
     int replicates() {
-        if (replicates < 2 || replicates > 100_000) {
-            throw new UsageError("--replicates must be in [2, 100000], got " + replicates);
-        }
         return replicates;
     }
 
@@ -66,7 +66,8 @@ final class RunOptions {
         int t = threads();
         int stored = dir == null ? 0 : dir.records(n, codec::decode).size();
         try (Progress progress = Progress.start(spec.commandLine().getErr(), label, n - stored)) {
-            return experiment.analyse(ResumableTasks.run(n, t, experiment::task, dir, codec, progress::advance));
+            return RunDirectory.recordingFailure(dir, () -> experiment.analyse(
+                    ResumableTasks.run(n, t, experiment::task, dir, codec, progress::advance)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted; finished tasks are kept for --resume", e);

@@ -10,6 +10,7 @@ import org.loopbound.bound.Scenario;
 import org.loopbound.bound.ScenarioArguments;
 import org.loopbound.bound.ScenarioParameter;
 import org.loopbound.bound.Schedule;
+import org.loopbound.param.Domain;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -103,8 +104,8 @@ final class ScenarioOptions {
             if (p == ScenarioParameter.N && !withSize) {
                 continue;
             }
-            OptionSpec.Builder o = OptionSpec.builder("--" + p.key()).paramLabel(p.symbol()).type(String.class)
-                    .description(help(p));
+            OptionSpec.Builder o = OptionSpec.builder("--" + p.key()).paramLabel(p.symbol()).type(Rational.class)
+                    .userObject(domain(p)).description(help(p));
             if (p == ScenarioParameter.GENERATIONS) {
                 o.defaultValue(Integer.toString(defaultGenerations));
             }
@@ -113,16 +114,19 @@ final class ScenarioOptions {
         this.spec = target;
     }
 
-    /** The help text of a parameter: meaning, domain, the scenarios that use it and their defaults. */
+    /** The domain of a parameter in this command: the parameter's own, within the command's limits. */
+    private Domain domain(ScenarioParameter p) {
+        return p == ScenarioParameter.GENERATIONS ? Domain.whole(0, limits.maxGenerations())
+                : p == ScenarioParameter.N ? Domain.whole(BigInteger.valueOf(limits.minSize()), limits.maxSize())
+                : p.domain(limits.maxSize());
+    }
+
+    /** The help text of a parameter: meaning, the scenarios that use it and their defaults (the domain is added). */
     private String help(ScenarioParameter p) {
-        StringBuilder b = new StringBuilder(p.meaning()).append(", ");
-        b.append(p == ScenarioParameter.GENERATIONS
-                ? "a whole number in [0, " + limits.maxGenerations() + "]" + leastGenerations()
-                : p == ScenarioParameter.N ? "a whole number in [" + limits.minSize() + ", "
-                        + ScenarioParameter.power(limits.maxSize())
-                        + "]" : p.domain(limits.maxSize()));
+        StringBuilder b = new StringBuilder(p.meaning());
         if (p == ScenarioParameter.GENERATIONS) {
-            return b.append(" (default: ").append(defaultGenerations).append(").").toString();
+            return b.append(leastGenerations()).append(" (default: ").append(defaultGenerations).append(").")
+                    .toString();
         }
         List<String> users = new ArrayList<>();
         for (Scenario s : Scenario.values()) {
@@ -159,14 +163,13 @@ final class ScenarioOptions {
         return sc;
     }
 
-    /** The arguments given, each parsed exactly; a usage error naming the option when one is not a number. */
+    /** The arguments given (each in its domain: the options' converters checked them). */
     ScenarioArguments arguments() {
         ScenarioArguments a = ScenarioArguments.of(0);
         for (ScenarioParameter p : ScenarioParameter.values()) {
-            String option = "--" + p.key();
-            String v = p == ScenarioParameter.N && !withSize ? null : raw(option);
+            Rational v = p == ScenarioParameter.N && !withSize ? null : value("--" + p.key());
             if (v != null) {
-                a = a.with(p, RationalConverter.parse(option, v));
+                a = a.with(p, v);
             }
         }
         return a;
@@ -188,17 +191,9 @@ final class ScenarioOptions {
     }
 
     private Schedule schedule(ScenarioArguments a) {
-        Rational g = a.get(ScenarioParameter.GENERATIONS);
-        if (g != null && g.compareTo(Rational.of(limits.maxGenerations())) > 0) {
-            throw org.loopbound.param.ParameterException.outside(ScenarioParameter.GENERATIONS.symbol(),
-                    "a whole number in [0, " + limits.maxGenerations() + "]", g);
-        }
         Rational n = a.get(ScenarioParameter.N);
-        if (n != null && n.compareTo(Rational.of(limits.minSize())) < 0 && scenario().parameters().contains(
-                ScenarioParameter.N)) {
-            throw org.loopbound.param.ParameterException.outside(ScenarioParameter.N.symbol(),
-                    "a whole number in [" + limits.minSize() + ", " + ScenarioParameter.power(limits.maxSize()) + "]",
-                    n);
+        if (n != null) {
+            domain(ScenarioParameter.N).check(ScenarioParameter.N.symbol(), n);
         }
         return scenario().schedule(a, limits.maxSize());
     }
@@ -206,8 +201,7 @@ final class ScenarioOptions {
     /** The last generation i given (or the command's default). */
     int generations() {
         Rational g = arguments().get(ScenarioParameter.GENERATIONS);
-        return g == null ? defaultGenerations : ScenarioParameter.GENERATIONS.check(g, limits.maxSize()).numerator()
-                .intValueExact();
+        return g == null ? defaultGenerations : g.numerator().intValueExact();
     }
 
     /** Adds the scenario and its parameters as given (exact strings) to a JSON {@code parameters} object. */
@@ -234,6 +228,11 @@ final class ScenarioOptions {
             Rational d = sc.defaultValue(ScenarioParameter.GROWTH_EXPONENT);
             params.addProperty("growth_exponent", d == null ? 0 : d.numerator().intValueExact());
         }
+    }
+
+    private @Nullable Rational value(String option) {
+        OptionSpec o = spec().findOption(option);
+        return o == null ? null : o.getValue();
     }
 
     private @Nullable String raw(String option) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.loopbound.arith.Rational;
+import org.loopbound.bound.ScenarioParameter;
 import org.loopbound.run.RunDirectory;
 import org.loopbound.sim.ReplicateResult;
 import org.loopbound.sim.SimulationConfig;
@@ -35,46 +36,53 @@ import picocli.CommandLine.Option;
 public final class SimulateCommand implements Runnable, ScenarioOptions.Command {
 
     /** Sizes up to 10^12: the loop draws O(k) binomials per generation, whatever N. */
-    private static final ScenarioOptions.Limits LIMITS = new ScenarioOptions.Limits(Domains.MAX_GENERATIONS, 1,
+    private static final ScenarioOptions.Limits LIMITS = new ScenarioOptions.Limits(ScenarioParameter.MAX_GENERATIONS, 1,
             BigInteger.valueOf(SimulationConfig.MAX_SIZE));
 
     final ScenarioOptions scenario = ScenarioOptions.of(LIMITS, 10);
+    /** Operations per atom, generation and replicate: a binomial draw, the TV and diversity terms (measured order). */
+    private static final double ATOM_STEP = 50;
 
     @Mixin
     LoopOptions loop = new LoopOptions();
 
     @Option(names = "--replicates", defaultValue = "100", paramLabel = "R",
-            description = "Independent replicates, in [1, 10^7] (default: ${DEFAULT-VALUE}).")
+            description = "Independent replicates (default: ${DEFAULT-VALUE}).")
+    @Domains.In("[1, " + SimulationConfig.MAX_REPLICATES + "]")
     int replicates;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "SEED",
-            description = "Seed, a whole number in [-2^63, 2^63-1]; replicate j uses a stream derived from"
-                    + " (seed, j) (default: ${DEFAULT-VALUE}).")
-    String seed = "1";
+            description = "Seed; replicate j uses a stream derived from (seed, j) (default: ${DEFAULT-VALUE}).")
+    @Domains.In(Domains.LONG)
+    long seed;
 
-    @Option(names = "--delta", converter = RationalConverter.class, defaultValue = "1/100", paramLabel = "δ",
-            description = "Per-generation failure probability delta of eps, in (0, 1); B_i holds with probability"
+    @Option(names = "--delta", defaultValue = "1/100", paramLabel = "δ",
+            description = "Per-generation failure probability delta of eps; B_i holds with probability"
                     + " >= 1 - (i+1) delta (default: ${DEFAULT-VALUE}).")
+    @Domains.In("(0, 1)")
     Rational delta = Rational.of(1, 100);
 
-    @Option(names = "--alpha-test", converter = RationalConverter.class, defaultValue = "1/1000",
-            paramLabel = "α_test",
+    @Option(names = "--alpha-test", defaultValue = "1/1000", paramLabel = "α_test",
             description = "Level of the one-sided exact binomial test of H0: violation rate <= (i+1) delta; FAIL"
-                    + " when the p-value is below it, in (0, 1) (default: ${DEFAULT-VALUE}).")
+                    + " when the p-value is below it (default: ${DEFAULT-VALUE}).")
+    @Domains.In("(0, 1)")
     Rational alphaTest = Rational.of(1, 1000);
 
-    @Option(names = "--eps-scale", converter = RationalConverter.class, defaultValue = "1", paramLabel = "c",
-            description = "Falsification aid: use c*eps instead of eps (c > 0). With c < 1 the 'bound' is wrong on"
+    @Option(names = "--eps-scale", defaultValue = "1", paramLabel = "c",
+            description = "Falsification aid: use c*eps instead of eps. With c < 1 the 'bound' is wrong on"
                     + " purpose and the verdicts should say FAIL (default: ${DEFAULT-VALUE}).")
+    @Domains.In("(0, ∞)")
     Rational epsScale = Rational.ONE;
 
     @Option(names = "--threads", paramLabel = "THREADS",
-            description = "Worker threads in [1, 1024] (default: all cores); never changes any output byte.")
+            description = "Worker threads (default: all cores); never changes any output byte.")
+    @Domains.In(Domains.THREADS)
     @Nullable Integer threads;
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Write config.json, replicates/rep-NNNNNN.json (one per finished replicate),"
-                    + " generations.csv and summary.json there, each atomically.")
+                    + " generations.csv and summary.json there, each atomically (failure.json if the run fails);"
+                    + " DIR must be absent, empty, or a simulate run.")
     @Nullable Path out;
 
     @Option(names = "--resume", description = "Continue the run in --out DIR (same configuration required),"
@@ -95,7 +103,11 @@ public final class SimulateCommand implements Runnable, ScenarioOptions.Command 
 
     @Override
     public void run() {
+        // Each replicate draws one binomial per atom and generation and computes the exact TV over the atoms: checked
+        // for two atoms before the configuration (whose bounds alone take long for a million generations), then for k.
+        cost(2);
         SimulationConfig config = config();
+        cost(config.p0().atoms());
         JsonObject parameters = parameters(config);
         int t = threads();
         RunDirectory dir = RunDirectory.open(out, resume, "simulate", Main.version(), parameters, "replicates", "rep");
@@ -103,11 +115,11 @@ public final class SimulateCommand implements Runnable, ScenarioOptions.Command 
         long work = (long) (config.replicates() - done.size()) * (config.generations() + 1L);
         List<ReplicateResult> results;
         try (Progress progress = Progress.start(spec.commandLine().getErr(), "simulate", work)) {
-            results = new Simulator(config).run(t, done, r -> {
+            results = RunDirectory.recordingFailure(dir, () -> new Simulator(config).run(t, done, r -> {
                 if (dir != null) {
                     dir.store(r.replicate(), r.toJson());
                 }
-            }, progress::advance);
+            }, progress::advance));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted; finished replicates are kept for --resume", e);
@@ -125,16 +137,14 @@ public final class SimulateCommand implements Runnable, ScenarioOptions.Command 
     }
 
     private SimulationConfig config() {
-        return loop.builder(scenario).replicates(replicates).seed(seedValue()).delta(delta).epsScale(epsScale)
+        return loop.builder(scenario).replicates(replicates).seed(seed).delta(delta).epsScale(epsScale)
                 .alphaTest(alphaTest).precision(common.precision()).build();
     }
 
-    private long seedValue() {
-        try {
-            return Long.parseLong(seed.trim());
-        } catch (NumberFormatException e) {
-            throw new UsageError("--seed must be a whole number in [-2^63, 2^63-1], got '" + seed + "'");
-        }
+    private void cost(int atoms) {
+        int g = scenario.generations();
+        Cost.check(spec, (g + 1.0) * replicates * atoms * ATOM_STEP, replicates + " replicates of generations 0.." + g
+                + " on " + atoms + " atoms", "fewer --replicates or --generations");
     }
 
     private int threads() {

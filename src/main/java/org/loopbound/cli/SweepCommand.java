@@ -1,12 +1,10 @@
 package org.loopbound.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import org.loopbound.io.TextFile;
 import org.loopbound.sweep.Grid;
 import org.loopbound.sweep.Sweep;
 import org.loopbound.sweep.SweepEngine;
@@ -35,7 +33,7 @@ public final class SweepCommand implements Runnable {
     @Nullable Path grid;
 
     @Option(names = "--out", required = true, paramLabel = "DIR",
-            description = "Output directory; finished cells already stored there are reused.")
+            description = "Output directory: absent, empty, or an earlier sweep's, whose finished cells are reused.")
     @Nullable Path out;
 
     @Option(names = "--engine", defaultValue = "local", paramLabel = "E",
@@ -45,7 +43,8 @@ public final class SweepCommand implements Runnable {
     String engine = "local";
 
     @Option(names = "--threads", paramLabel = "THREADS",
-            description = "Worker threads in [1, 1024] (default: all cores); never changes any output byte.")
+            description = "Worker threads (default: all cores); never changes any output byte.")
+    @Domains.In(Domains.THREADS)
     @Nullable Integer threads;
 
     @CommandLine.Spec
@@ -59,13 +58,7 @@ public final class SweepCommand implements Runnable {
         if (file == null || dir == null) {
             throw new UsageError("GRID and --out DIR are required");
         }
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UsageError("GRID: cannot read " + file + " (" + e.getMessage() + ")");
-        }
-        Grid g = Grid.parse(text, String.valueOf(file.getFileName()));
+        Grid g = Grid.parse(TextFile.read(file), String.valueOf(file.getFileName()));
         SweepEngine e = SweepEngine.find(engine);
         if (e == null) {
             throw new UsageError("--engine " + engine + " is not available: 'local' always is; 'spark' needs the"

@@ -46,39 +46,41 @@ public final class ThresholdCommand implements Runnable {
 
     /** The target width of the enclosures of s* (P1, P2) or of the D2 values. */
     static final class WidthOption {
-        @Option(names = "--width", converter = RationalConverter.class, defaultValue = "1e-20", paramLabel = "w",
-                description = "Target width w > 0 of the enclosures (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--width", defaultValue = "1e-20", paramLabel = "w",
+                description = "Target width w of the enclosures (default: ${DEFAULT-VALUE}).")
+        @Domains.In("(0, ∞)")
         Rational width = Rational.ONE;
 
         Rational width() {
-            return Domains.positive("--width", width);
+            return width;
         }
     }
 
     /** The learning error ε(N) = b N^(−α) and the real amount r of P1 and P2. */
     static final class PhaseOptions {
-        @Option(names = "--alpha", required = true, converter = RationalConverter.class, paramLabel = "α",
-                description = "Exponent alpha of the learning error eps(N) = b N^(-alpha), in (0, 1).")
+        @Option(names = "--alpha", required = true, paramLabel = "α",
+                description = "Exponent alpha of the learning error eps(N) = b N^(-alpha).")
+        @Domains.In("(0, 1)")
         Rational alpha = Rational.ONE;
 
-        @Option(names = "--b", required = true, converter = RationalConverter.class, paramLabel = "b",
-                description = "Constant b > 0 of eps(N) = b N^(-alpha).")
+        @Option(names = "--b", required = true, paramLabel = "b", description = "Constant b of eps(N) = b N^(-alpha).")
+        @Domains.In("(0, ∞)")
         Rational b = Rational.ONE;
 
-        @Option(names = "--real", required = true, converter = RationalConverter.class, paramLabel = "r",
-                description = "Real amount r > 0.")
+        @Option(names = "--real", required = true, paramLabel = "r", description = "Real amount r.")
+        @Domains.In("(0, ∞)")
         Rational real = Rational.ONE;
 
         Rational alpha() {
-            return Domains.open("--alpha", alpha, Rational.ZERO, Rational.ONE);
+            return alpha;
         }
 
         Rational b() {
-            return Domains.positive("--b", b);
+            return b;
         }
 
         Rational real() {
-            return Domains.positive("--real", real);
+            return real;
         }
     }
 

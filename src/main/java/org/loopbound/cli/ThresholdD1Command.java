@@ -14,7 +14,6 @@ import org.loopbound.bound.Scenario;
 import org.loopbound.bound.Schedule;
 import org.loopbound.spec.ResultIndex;
 import picocli.CommandLine;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,26 +25,22 @@ import picocli.CommandLine.Option;
 final class ThresholdD1Command implements Runnable, ScenarioOptions.Command {
     final ScenarioOptions scenario = ScenarioOptions.of(ScenarioOptions.Limits.BOUND, 10);
 
-    @Option(names = "--m", required = true, converter = RationalConverter.class, paramLabel = "m",
-            description = "Width m of the score network, a whole number in [1, 10^18].")
-    Rational m = Rational.ONE;
+    @Option(names = "--m", required = true, paramLabel = "m", description = "Width m of the score network.")
+    @Domains.In("[1, 10^18]")
+    BigInteger m = BigInteger.ONE;
 
-    /** The stopping time: fixed, or the D2 rule (the default). */
-    static final class Stopping {
-        @Option(names = "--tau", converter = RationalConverter.class, paramLabel = "τ",
-                description = "The same stopping time tau >= 1 in every generation.")
-        @Nullable Rational tau;
+    @Option(names = "--tau", paramLabel = "τ",
+            description = "The same stopping time tau in every generation (D0's domain); not with --tau-rule.")
+    @Domains.In("[1, ∞)")
+    @Nullable Rational tau;
 
-        @Option(names = "--tau-rule", paramLabel = "RULE",
-                description = "'d2' for tau_j = (m N_j/4)^(1/5) per generation (the default without --tau).")
-        @Nullable String rule;
-    }
+    @Option(names = "--tau-rule", paramLabel = "RULE",
+            description = "'d2' for tau_j = (m N_j/4)^(1/5) per generation (the default without --tau).")
+    @Nullable String rule;
 
-    @ArgGroup(exclusive = true, multiplicity = "0..1")
-    @Nullable Stopping stopping;
-
-    @Option(names = "--extra", converter = RationalConverter.class, defaultValue = "0", paramLabel = "E",
-            description = "Remaining terms E >= 0 of D0 in every generation (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--extra", defaultValue = "0", paramLabel = "E",
+            description = "Remaining terms E of D0 in every generation (default: ${DEFAULT-VALUE}).")
+    @Domains.In("[0, ∞)")
     Rational extra = Rational.ZERO;
 
     @Mixin CommonOptions common = new CommonOptions();
@@ -62,21 +57,19 @@ final class ThresholdD1Command implements Runnable, ScenarioOptions.Command {
     public void run() {
         Precision p = common.precision();
         Scenario sc = scenario.scenario();
-        BigInteger mm = Domains.size("--m", m, 1);
+        BigInteger mm = m;
         Schedule schedule = scenario.schedule();
         int g = schedule.generations();
-        Rational e = Domains.nonNegative("--extra", extra);
-        Stopping s = stopping;
-        Rational fixedTau = s == null ? null : s.tau;
-        String rule = s == null ? null : s.rule;
+        Rational e = extra;
+        Rational fixedTau = tau;
+        if (fixedTau != null && rule != null) {
+            throw new UsageError("give --tau or --tau-rule, not both");
+        }
         if (rule != null && !rule.equals("d2")) {
             throw new UsageError("--tau-rule must be d2, got '" + rule + "'");
         }
         List<Certified> taus;
         if (fixedTau != null) {
-            if (fixedTau.compareTo(Rational.ONE) < 0) {
-                throw new UsageError("--tau must be >= 1 (the domain of D0), got " + fixedTau);
-            }
             taus = D1DiffusionPropagation.fixedStoppingTimes(schedule, fixedTau);
         } else {
             taus = D1DiffusionPropagation.d2StoppingTimes(schedule, mm, p);

@@ -18,13 +18,13 @@ import picocli.CommandLine.Option;
             "minimum 5*4^(-4/5) (m N)^(-1/5), and tau* with the tau^3/m^2 term kept, up to the hidden constant C of",
             "D0."})
 final class ThresholdD2Command implements Runnable {
-    @Option(names = "--m", required = true, converter = RationalConverter.class, paramLabel = "m",
-            description = "Width m of the score network, a whole number in [1, 10^18].")
-    Rational m = Rational.ONE;
+    @Option(names = "--m", required = true, paramLabel = "m", description = "Width m of the score network.")
+    @Domains.In("[1, 10^18]")
+    BigInteger m = BigInteger.ONE;
 
-    @Option(names = "--n", required = true, converter = RationalConverter.class, paramLabel = "N",
-            description = "Sample size N, whole, in [1, 10^18].")
-    Rational n = Rational.ONE;
+    @Option(names = "--n", required = true, paramLabel = "N", description = "Sample size N.")
+    @Domains.In("[1, 10^18]")
+    BigInteger n = BigInteger.ONE;
 
     @Mixin ThresholdCommand.WidthOption width = new ThresholdCommand.WidthOption();
     @Mixin CommonOptions common = new CommonOptions();
@@ -35,8 +35,8 @@ final class ThresholdD2Command implements Runnable {
     @Override
     public void run() {
         Precision p = common.precision();
-        BigInteger mm = Domains.size("--m", m, 1);
-        BigInteger nn = Domains.size("--n", n, 1);
+        BigInteger mm = m;
+        BigInteger nn = n;
         Rational w = width.width();
         Precision q = ThresholdCommand.refine(w, p, pr -> D2EarlyStopping.optimalStoppingTime(mm, nn, pr));
         q = ThresholdCommand.refine(w, q, pr -> D2EarlyStopping.minimumValue(mm, nn, pr));

@@ -20,8 +20,9 @@ import picocli.CommandLine.Option;
 final class ThresholdP1Command implements Runnable {
     @Mixin ThresholdCommand.PhaseOptions phase = new ThresholdCommand.PhaseOptions();
 
-    @Option(names = "--inherited", converter = RationalConverter.class, paramLabel = "e",
-            description = "Inherited error e > 0 of the generation that made the synthetic data; default"
+    @Domains.In("(0, ∞)")
+    @Option(names = "--inherited", paramLabel = "e",
+            description = "Inherited error e of the generation that made the synthetic data; default"
                     + " e = b r^(-alpha), a generation trained on the r real samples only.")
     @Nullable Rational inherited;
 
@@ -38,7 +39,7 @@ final class ThresholdP1Command implements Runnable {
         Rational bb = phase.b();
         Rational r = phase.real();
         Rational w = width.width();
-        Rational e = inherited == null ? null : Domains.positive("--inherited", inherited);
+        Rational e = inherited;
         Precision q = ThresholdCommand.refine(w, p, pr -> e == null ? P1PhaseTransition.sStarFromReal(a, r, pr)
                 : P1PhaseTransition.sStar(a, bb, e, r, pr));
         Certified inheritedValue = e == null ? P1PhaseTransition.inheritedFromReal(a, bb, r, q) : Certified.exact(e);

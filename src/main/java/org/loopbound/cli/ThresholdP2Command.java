@@ -18,8 +18,8 @@ import picocli.CommandLine.Option;
 final class ThresholdP2Command implements Runnable {
     @Mixin ThresholdCommand.PhaseOptions phase = new ThresholdCommand.PhaseOptions();
 
-    @Option(names = "--generations", required = true, paramLabel = "i",
-            description = "Number of generations i in [1, " + P2UnrolledPhaseTransition.MAX_GENERATIONS + "].")
+    @Option(names = "--generations", required = true, paramLabel = "i", description = "Number of generations i.")
+    @Domains.In("[1, " + P2UnrolledPhaseTransition.MAX_GENERATIONS + "]")
     int generations;
 
     @Mixin ThresholdCommand.WidthOption width = new ThresholdCommand.WidthOption();
@@ -36,10 +36,6 @@ final class ThresholdP2Command implements Runnable {
         Rational r = phase.real();
         Rational w = width.width();
         int i = generations;
-        if (i < 1 || i > P2UnrolledPhaseTransition.MAX_GENERATIONS) {
-            throw new UsageError("--generations must be in [1, " + P2UnrolledPhaseTransition.MAX_GENERATIONS
-                    + "] for P2, got " + i);
-        }
         P2UnrolledPhaseTransition.Maximizer mx = P2UnrolledPhaseTransition.maximizer(a, bb, r, i, w, p);
         Precision q = Precision.bits(Math.max(p.bits(), mx.precision().bits()));
         Certified peak = Certified.enclosed(P2UnrolledPhaseTransition.value(a, bb, r, i, mx.sStar().enclosure(), q));

@@ -2,12 +2,11 @@ package org.loopbound.cli;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import org.loopbound.run.AtomicFiles;
+import org.loopbound.run.RunDirectory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,7 +18,8 @@ import picocli.CommandLine.Option;
 public final class VectorsCommand implements Runnable {
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "spec/vectors",
-            description = "Directory to write vectors.json into (default: ${DEFAULT-VALUE}); written atomically.")
+            description = "Directory to write vectors.json into: absent, empty, or written by an earlier vectors"
+                    + " (default: ${DEFAULT-VALUE}); written atomically.")
     String out = "spec/vectors";
 
     @CommandLine.Spec
@@ -28,7 +28,7 @@ public final class VectorsCommand implements Runnable {
 
     @Override
     public void run() {
-        Path file = Paths.get(out).resolve("vectors.json");
+        Path file = RunDirectory.claim(Paths.get(out), "vectors").resolve("vectors.json");
         JsonObject root = new JsonObject();
         root.addProperty("schema", "loopbound vectors v1");
         root.addProperty("generator", "loopbound vectors (regenerate: ./loopbound vectors --out spec/vectors)");
@@ -39,11 +39,7 @@ public final class VectorsCommand implements Runnable {
             }
         }
         root.add("vectors", all);
-        try {
-            AtomicFiles.writeString(file, Json.print(root));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        AtomicFiles.writeUnchecked(file, Json.print(root));
         spec.commandLine().getOut().println("wrote " + all.size() + " vectors to " + file);
         spec.commandLine().getOut().flush();
     }

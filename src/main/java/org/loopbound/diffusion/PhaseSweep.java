@@ -72,12 +72,25 @@ public final class PhaseSweep implements Experiment<List<DiffusionLoop.Generatio
      * @return the experiment
      */
     public static PhaseSweep of(Config config) {
+        return new PhaseSweep(config, schedules(config.real(), config.synthetic(), config.generations()));
+    }
+
+    /**
+     * The expanding-synthetic schedules of a sweep over the synthetic amount (shared by every learner's sweep).
+     *
+     * @param real r ≥ 1, the real samples per generation
+     * @param synthetic the amounts s ≥ 0, in order
+     * @param generations the last generation i ≥ 1
+     * @return one schedule per amount, in order
+     * @throws org.loopbound.param.ParameterException if r, s or i is outside the scenario's domain
+     */
+    public static List<Schedule> schedules(BigInteger real, List<BigInteger> synthetic, int generations) {
         List<Schedule> schedules = new ArrayList<>();
-        for (BigInteger s : config.synthetic()) {
-            schedules.add(Scenario.EXPANDING_SYNTHETIC.schedule(ScenarioArguments.of(config.generations())
-                    .with(ScenarioParameter.REAL, config.real()).with(ScenarioParameter.SYNTHETIC, s)));
+        for (BigInteger s : synthetic) {
+            schedules.add(Scenario.EXPANDING_SYNTHETIC.schedule(ScenarioArguments.of(generations)
+                    .with(ScenarioParameter.REAL, real).with(ScenarioParameter.SYNTHETIC, s)));
         }
-        return new PhaseSweep(config, List.copyOf(schedules));
+        return List.copyOf(schedules);
     }
 
     @Override

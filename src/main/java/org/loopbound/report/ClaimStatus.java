@@ -8,8 +8,8 @@ import org.loopbound.audit.Verdict;
  * <ul>
  *   <li>{@link Verdict#PASS} (every criterion, stated before the run, was met) — {@link #SUPPORTED};</li>
  *   <li>{@link Verdict#FAIL} (some criterion was not met) — {@link #CONTRADICTED};</li>
- *   <li>anything else ({@link Verdict#NONE}: nothing was checked; or any verdict under which the check could not
- *       have failed) — {@link #NOT_SHOWN}.</li>
+ *   <li>anything else ({@link Verdict#NONE}: nothing was checked; {@link Verdict#INCONCLUSIVE}: a test that could
+ *       have failed did not reach its level either way) — {@link #NOT_SHOWN}.</li>
  * </ul>
  * The rule never says more than was established: only a check that could have failed and did not supports a claim.
  * It applies to each cross-check's verdict and to each claim's verdict (the audit's aggregate of its checks).
@@ -24,8 +24,8 @@ public enum ClaimStatus {
 
     /** The rule of {@link #of}, as printed in the report. */
     public static final String RULE = "supported = every cross-check met its criterion (PASS); contradicted = some"
-            + " cross-check did not (FAIL); not shown = no cross-check, or none that could have failed (NONE and any"
-            + " other verdict). Criteria are fixed in the code before the run and printed before each result. Proof"
+            + " cross-check did not (FAIL); not shown = no cross-check (NONE), or the data decided neither way (a test"
+            + " that could have failed did not reach its level: INCONCLUSIVE). Criteria are fixed in the code before the run and printed before each result. Proof"
             + " status is listed separately: a proved result does not make a simulation verdict, nor the reverse.";
 
     private final String label;

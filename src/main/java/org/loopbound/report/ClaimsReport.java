@@ -76,6 +76,15 @@ public final class ClaimsReport {
         return audit.anyFail();
     }
 
+    /**
+     * Whether every claim's cross-checks passed.
+     *
+     * @return true when every claim is supported
+     */
+    public boolean allPass() {
+        return audit.allPass();
+    }
+
     private static String proofStatus(ResultIndex.Result r) {
         if (r.label() == ResultIndex.Label.IMPORTED) {
             return "imported (cited, used as a named hypothesis)";

@@ -3,11 +3,13 @@ package org.loopbound.run;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.loopbound.io.IoFailure;
 
 /**
  * Writes files so that a reader never sees a half-written one: the content goes to a temporary file in the same
@@ -33,6 +35,32 @@ public final class AtomicFiles {
     public interface Content {
         /** Writes the whole content to {@code out} (buffered; closed by the caller). */
         void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Writes {@code text} (UTF-8) to {@code target}, creating parent directories.
+     *
+     * @param target the file
+     * @param text its content
+     * @throws UncheckedIOException "cannot write TARGET: CAUSE" when it cannot be written
+     */
+    public static void writeUnchecked(Path target, String text) {
+        writeUnchecked(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Writes the streamed {@code content} to {@code target}, creating parent directories.
+     *
+     * @param target the file
+     * @param content what streams its content
+     * @throws UncheckedIOException "cannot write TARGET: CAUSE" when it cannot be written
+     */
+    public static void writeUnchecked(Path target, Content content) {
+        try {
+            write(target, content);
+        } catch (IOException e) {
+            throw IoFailure.of("write", target, e);
+        }
     }
 
     /** Writes the streamed {@code content} to {@code target}, creating parent directories. */

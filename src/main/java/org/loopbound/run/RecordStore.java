@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import org.loopbound.io.IoFailure;
 
 /**
  * Finished records on disk, one file {@code DIR/NAME.json} per record, each written atomically as soon as its task
@@ -41,7 +42,7 @@ public final class RecordStore {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open " + dir + ": " + e.getMessage(), e);
+            throw IoFailure.of("open", dir, e);
         }
         return new RecordStore(dir);
     }
@@ -62,12 +63,7 @@ public final class RecordStore {
      * @throws UncheckedIOException naming the file when it cannot be written
      */
     public void store(String name, String text) {
-        Path f = file(name);
-        try {
-            AtomicFiles.writeString(f, text);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + f + ": " + e.getMessage(), e);
-        }
+        AtomicFiles.writeUnchecked(file(name), text);
     }
 
     /**
@@ -96,7 +92,7 @@ public final class RecordStore {
                 out.add(f.replaceFirst("\\.json$", ""));
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
+            throw IoFailure.of("list", dir, e);
         }
         return out;
     }
@@ -110,7 +106,7 @@ public final class RecordStore {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw IoFailure.of("read", file, e);
         }
     }
 

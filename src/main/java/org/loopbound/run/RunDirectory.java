@@ -6,15 +6,18 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import org.loopbound.io.IoFailure;
 
 /**
  * The {@code --out DIR} of a resumable run ({@code --resume}): {@code config.json} holds the canonical parameters (all
@@ -27,6 +30,10 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 public final class RunDirectory {
 
     private static final String CONFIG = "config.json";
+    /** The file that marks a folder as the output of a loopbound command, and names the command. */
+    public static final String MARKER = ".loopbound-run";
+    /** The file in which a run that failed says why. */
+    public static final String FAILURE = "failure.json";
 
     private final Path dir;
     private final Path recordsDir;
@@ -42,11 +49,24 @@ public final class RunDirectory {
     }
 
     /**
-     * Opens the run directory of {@code command} with the canonical {@code parameters}: without {@code resume}, creates
-     * it with its config.json (a UsageError if it already holds a run); with {@code resume}, checks that config.json
-     * exists and stores the same parameters (a UsageError naming the first difference otherwise) and deletes
-     * temporaries left by an interrupted writer. Returns {@code null} when {@code dir} is {@code null} (no --out),
-     * which with {@code resume} is a UsageError.
+     * Opens the run directory of {@code command} with the canonical {@code parameters}. Without {@code resume},
+     * {@link #claim claims} {@code dir} for the command and creates the run with its config.json (a
+     * RunDirectoryException if the folder already holds a run). With {@code resume}, requires a run folder of the
+     * command whose config.json stores parameters equal to {@code parameters} (a RunDirectoryException naming the first
+     * difference otherwise), forgets the failure an earlier attempt recorded and deletes the temporaries an
+     * interrupted writer left. Returns {@code null} when {@code dir} is {@code null} (no --out), which with
+     * {@code resume} is a RunDirectoryException. Nothing is written before every check has passed.
+     *
+     * @param dir the folder of {@code --out}, or {@code null}
+     * @param resume whether {@code --resume} was given
+     * @param command the command, e.g. {@code "simulate"} or {@code "diffusion oracle"}
+     * @param version the loopbound version, stored with the parameters
+     * @param parameters the canonical parameters: parsed values, each in one canonical spelling
+     * @param recordsDir the sub-folder of the records
+     * @param prefix the records' name prefix
+     * @return the run directory, or {@code null}
+     * @throws RunDirectoryException when the folder cannot be used as asked (bad input)
+     * @throws UncheckedIOException naming the path and the cause when the folder cannot be created or written
      */
     public static @Nullable RunDirectory open(@Nullable Path dir, boolean resume, String command, String version,
                                               JsonObject parameters, String recordsDir, String prefix) {
@@ -59,9 +79,10 @@ public final class RunDirectory {
         RunDirectory run = new RunDirectory(dir, recordsDir, prefix);
         Path configFile = dir.resolve(CONFIG);
         if (!resume) {
+            claim(dir, command);
             if (Files.exists(configFile)) {
-                throw new RunDirectoryException("--out " + dir + " already holds a run; add --resume to continue it, or choose"
-                        + " another directory");
+                throw new RunDirectoryException("--out " + dir + " already holds a run; add --resume to continue it,"
+                        + " or choose another directory");
             }
             run.createRecordsDirectory();
             JsonObject stored = new JsonObject();
@@ -70,26 +91,138 @@ public final class RunDirectory {
             run.write(CONFIG, print(stored));
             return run;
         }
-        if (!Files.isRegularFile(configFile)) {
-            throw new RunDirectoryException("--resume: " + dir + " has no config.json, so there is no run to continue");
+        if (!command.equals(kindOf(dir)) || !Files.isRegularFile(configFile)) {
+            throw new RunDirectoryException("--resume: " + dir + " holds no run of loopbound " + command
+                    + " to continue (no " + MARKER + " naming it, or no " + CONFIG + ")");
         }
         JsonElement previous;
         try {
             previous = JsonParser.parseString(RecordStore.read(configFile)).getAsJsonObject().get("parameters");
+        } catch (UncheckedIOException e) {
+            throw e;
         } catch (RuntimeException e) {
-            throw new RunDirectoryException("--resume: " + configFile + " is not a loopbound " + command + " configuration");
+            throw new RunDirectoryException("--resume: " + configFile + " is not a loopbound " + command
+                    + " configuration");
         }
         if (!parameters.equals(previous)) {
-            throw new RunDirectoryException("--resume: the configuration stored in " + configFile + " differs from this one ("
-                    + difference(parameters, previous) + "); rerun with the stored options or use another --out");
+            throw new RunDirectoryException("--resume: the configuration stored in " + configFile + " differs from"
+                    + " this one (" + difference(parameters, previous) + "); rerun with the stored options or use"
+                    + " another --out");
         }
         run.createRecordsDirectory();
         try {
+            Files.deleteIfExists(dir.resolve(FAILURE));
             RecordStore.removeTemporaries(dir);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot clean " + dir + ": " + e.getMessage(), e);
+            throw IoFailure.of("clean", dir, e);
         }
         return run;
+    }
+
+    /**
+     * Makes {@code dir} the output folder of {@code command}, before any work: it must be absent (it is then
+     * created), empty, or a folder that {@code command} made earlier (its {@value #MARKER} file names the command),
+     * so that a user's own files are never overwritten. The marker is written first, before any other file.
+     *
+     * @param dir the folder of {@code --out}
+     * @param command the command, e.g. {@code "sweep"}
+     * @return {@code dir}
+     * @throws RunDirectoryException naming --out when {@code dir} is empty text, not a folder, a run folder of
+     *     another command, or a folder with other files
+     * @throws UncheckedIOException naming the path and the cause when the folder cannot be read, created or written
+     */
+    public static Path claim(Path dir, String command) {
+        String allowed = "; --out must name a folder that is absent, empty, or an earlier run of loopbound " + command;
+        if (dir.toString().isBlank()) {
+            throw new RunDirectoryException("--out is empty" + allowed);
+        }
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new RunDirectoryException("--out " + dir + " is not a folder" + allowed);
+        }
+        String kind = kindOf(dir);
+        if (command.equals(kind)) {
+            return dir;
+        }
+        if (kind != null) {
+            throw new RunDirectoryException("--out " + dir + " holds a run of loopbound " + kind + allowed);
+        }
+        if (Files.isDirectory(dir)) {
+            try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
+                Iterator<Path> first = s.iterator();
+                if (first.hasNext()) {
+                    throw new RunDirectoryException("--out " + dir + " already holds files that loopbound did not"
+                            + " write (such as " + first.next().getFileName() + ")" + allowed);
+                }
+            } catch (IOException e) {
+                throw IoFailure.of("read the folder", dir, e);
+            }
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw IoFailure.of("create the folder", dir, e);
+        }
+        AtomicFiles.writeUnchecked(dir.resolve(MARKER), command + "\n");
+        return dir;
+    }
+
+    /**
+     * Records why this run failed, in {@value #FAILURE} next to its records (which stay, for {@code --resume}), so
+     * that a folder left by a run that failed late says what happened. A failure to write it is added to
+     * {@code cause} as suppressed, never thrown over it.
+     *
+     * @param cause what made the run fail
+     */
+    private void recordFailure(RuntimeException cause) {
+        JsonObject o = new JsonObject();
+        o.addProperty("failed", String.valueOf(cause.getMessage()).replaceAll("\\s*\\R\\s*", " "));
+        o.addProperty("records", recordsDir.getFileName() + " holds every task finished before the failure");
+        o.addProperty("resume", "rerun the same command with --resume to continue from them");
+        try {
+            write(FAILURE, print(o));
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    /** Work on a run folder, such as running its tasks. */
+    @FunctionalInterface
+    public interface Work<T> {
+        /**
+         * @return the work's result
+         * @throws InterruptedException when interrupted
+         */
+        T run() throws InterruptedException;
+    }
+
+    /**
+     * Does {@code work}; when it fails, records the failure in {@code dir} ({@link #recordFailure}) and rethrows it.
+     *
+     * @param dir the run folder, or {@code null} (nothing is recorded)
+     * @param work the work
+     * @param <T> its result type
+     * @return its result
+     * @throws InterruptedException when interrupted (finished records stay, nothing else is recorded)
+     * @throws RuntimeException whatever {@code work} threw
+     */
+    public static <T> T recordingFailure(@Nullable RunDirectory dir, Work<T> work) throws InterruptedException {
+        try {
+            return work.run();
+        } catch (RuntimeException e) {
+            if (dir != null) {
+                dir.recordFailure(e);
+            }
+            throw e;
+        }
+    }
+
+    /** The command named by the marker of {@code dir}, or {@code null} when it has no readable marker. */
+    private static @Nullable String kindOf(Path dir) {
+        Path marker = dir.resolve(MARKER);
+        if (!Files.isRegularFile(marker)) {
+            return null;
+        }
+        return RecordStore.read(marker).strip();
     }
 
     /**
@@ -127,7 +260,7 @@ public final class RunDirectory {
 
     /** Writes {@code text} atomically to the file {@code name} of the run directory. */
     public void write(String name, String text) {
-        writeAtomically(dir.resolve(name), text);
+        AtomicFiles.writeUnchecked(dir.resolve(name), text);
     }
 
     private void createRecordsDirectory() {
@@ -173,11 +306,4 @@ public final class RunDirectory {
         return "unknown difference";
     }
 
-    private static void writeAtomically(Path file, String text) {
-        try {
-            AtomicFiles.writeString(file, text);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
-    }
 }

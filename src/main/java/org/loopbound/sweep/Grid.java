@@ -23,6 +23,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.loopbound.arith.Rational;
+import org.loopbound.param.Domain;
+import org.loopbound.param.ParameterException;
 import org.loopbound.sim.SimulationConfig;
 
 /**
@@ -275,9 +277,9 @@ public final class Grid {
                     case "seed": {
                         String v = scalar(name);
                         try {
-                            seed = Long.parseLong(v.strip());
-                        } catch (NumberFormatException e) {
-                            throw error(name, "seed must be a whole number in [-2^63, 2^63-1], got '" + v + "'");
+                            seed = Domain.parse(Domain.LONGS, true).parse(name, v).numerator().longValueExact();
+                        } catch (ParameterException e) {
+                            throw error(name, e.getMessage());
                         }
                         break;
                     }
@@ -453,14 +455,10 @@ public final class Grid {
 
         int integer(String field, String raw, int min, int max) {
             try {
-                long v = Long.parseLong(raw.strip());
-                if (v >= min && v <= max) {
-                    return (int) v;
-                }
-            } catch (NumberFormatException e) {
-                // reported below with the domain
+                return Domain.whole(min, max).parse(field, raw).numerator().intValueExact();
+            } catch (ParameterException e) {
+                throw error(field, e.getMessage());
             }
-            throw error(field, field + " must be a whole number in [" + min + ", " + max + "], got '" + raw + "'");
         }
 
         /** A string or number; numbers are kept as their literal text, so 0.1 stays exactly 1/10. */

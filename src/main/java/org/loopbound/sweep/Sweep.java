@@ -7,7 +7,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +17,7 @@ import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 import org.loopbound.run.AtomicFiles;
+import org.loopbound.run.RunDirectory;
 
 /**
  * Runs a grid into an output directory: validates every cell, reuses the finished records of the
@@ -48,11 +48,14 @@ public final class Sweep {
      * {@code started} receives the number of cells to compute once it is known, before any is computed.
      *
      * @throws IllegalArgumentException when a cell is invalid, before anything is written
+     * @throws org.loopbound.run.RunDirectoryException when {@code dir} is not absent, empty or an earlier sweep's
+     *     folder ({@link RunDirectory#claim}), before anything is written
      * @throws InterruptedException when interrupted; every record stored so far is kept for the next run
      */
     public static Outcome run(Grid grid, Path dir, SweepEngine engine, int threads, LongConsumer started,
                               LongConsumer progress) throws InterruptedException {
         grid.validateCells();
+        RunDirectory.claim(dir, "sweep");
         ResultStore store = ResultStore.open(dir);
         write(dir.resolve("grid.json"), out -> out.write(grid.text().getBytes(StandardCharsets.UTF_8)));
         List<Long> missing = new ArrayList<>();
@@ -165,10 +168,6 @@ public final class Sweep {
     }
 
     private static void write(Path file, AtomicFiles.Content content) {
-        try {
-            AtomicFiles.write(file, content);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        AtomicFiles.writeUnchecked(file, content);
     }
 }

@@ -11,6 +11,7 @@ import org.loopbound.arith.Precision;
 import org.loopbound.arith.Rational;
 import org.loopbound.bound.Scenario;
 import org.loopbound.bound.ScenarioParameter;
+import org.loopbound.param.Domain;
 import org.loopbound.param.ParameterException;
 import org.loopbound.sim.AtomDistribution;
 import org.loopbound.sim.Mixing;
@@ -157,7 +158,7 @@ public final class SweepParameter {
         ScenarioParameter sp = scenarioParameter;
         if (sp != null) {
             try {
-                return sp.check(number(t), java.math.BigInteger.valueOf(SimulationConfig.MAX_SIZE)).toString();
+                return sp.domain(java.math.BigInteger.valueOf(SimulationConfig.MAX_SIZE)).parse(key, t).toString();
             } catch (ParameterException e) {
                 throw new IllegalArgumentException(key + " " + e.requirement());
             }
@@ -174,13 +175,13 @@ public final class SweepParameter {
             return AtomDistribution.parse(t).spec();
         }
         if (this == DELTA || this == ALPHA_TEST) {
-            return within(t, Rational.ZERO, false, Rational.ONE, false, "(0, 1)");
+            return in(Domain.parse("(0, 1)", false), t).toString();
         }
         if (this == BETA || this == EPS_SCALE) {
-            return within(t, Rational.ZERO, false, null, false, "(0, ∞)");
+            return in(Domain.parse("(0, ∞)", false), t).toString();
         }
         if (this == PRECISION) {
-            return Integer.toString(integer(t, Precision.MIN_BITS, Precision.MAX_BITS));
+            return in(Domain.whole(Precision.MIN_BITS, Precision.MAX_BITS), t).numerator().toString();
         }
         if (this == LEARNER) {
             String l = t.toLowerCase(Locale.ROOT);
@@ -201,35 +202,12 @@ public final class SweepParameter {
         return key;
     }
 
-    private Rational number(String t) {
+    /** The value of {@code t} in {@code domain}; the message of a failure names the key, the domain and the text. */
+    private Rational in(Domain domain, String t) {
         try {
-            return Rational.parse(t);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be an exact number: " + e.getMessage());
+            return domain.parse(key, t);
+        } catch (ParameterException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
-    }
-
-    private String within(String t, Rational lo, boolean loClosed, @Nullable Rational hi, boolean hiClosed,
-                          String domain) {
-        Rational v = number(t);
-        int cLo = v.compareTo(lo);
-        boolean ok = loClosed ? cLo >= 0 : cLo > 0;
-        if (hi != null) {
-            int cHi = v.compareTo(hi);
-            ok &= hiClosed ? cHi <= 0 : cHi < 0;
-        }
-        if (!ok) {
-            throw new IllegalArgumentException(key + " must be in " + domain + ", got " + v);
-        }
-        return v.toString();
-    }
-
-    private int integer(String t, int min, int max) {
-        Rational v = number(t);
-        if (!v.isInteger() || v.compareTo(Rational.of(min)) < 0 || v.compareTo(Rational.of(max)) > 0) {
-            throw new IllegalArgumentException(key + " must be a whole number in [" + min + ", " + max + "], got "
-                    + v);
-        }
-        return v.numerator().intValueExact();
     }
 }
