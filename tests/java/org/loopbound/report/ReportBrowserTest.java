@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -15,14 +16,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.loopbound.cli.CliRunner;
 import org.loopbound.plot.Chart;
+import org.loopbound.plot.SvgHeatMap;
 import org.loopbound.plot.SvgPlot;
 
 /**
  * The report as a reader's browser shows it: the page of a quick {@code reproduce} run, loaded in headless Chromium,
  * logs no console error and every text of every figure lies inside its figure. The same inspection must catch a
- * planted overflowing text and a planted console error, and must pass a plot built to stress the layout (long title,
- * long legend entries, crowded markers, a vacuous bound). Skipped only when Chromium is not installed; {@code ./check}
- * installs it.
+ * planted overflowing text and a planted console error, and must pass a plot and a heat map built to stress the
+ * layout (long titles and labels, legend entries wider than the figure, crowded markers, a vacuous bound). Skipped
+ * only when Chromium is not installed; {@code ./check} installs it.
  */
 @Tag("browser")
 class ReportBrowserTest {
@@ -42,10 +44,10 @@ class ReportBrowserTest {
         CliRunner.Result run = CliRunner.run("reproduce", "--quick", "--out", out.toString());
         assertTrue(run.exit() == 0 || run.exit() == 1, run.out() + run.err());
         HeadlessChromium.Inspection seen = HeadlessChromium.inspect(out.resolve("index.html"));
-        assertEquals(java.util.List.of(), seen.consoleErrors(), "console errors");
+        assertEquals(List.of(), seen.consoleErrors(), "console errors");
         assertTrue(seen.svgs() >= 13, "the figures are inline SVG: " + seen.svgs());
         assertTrue(seen.texts() > 100, "texts measured: " + seen.texts());
-        assertEquals(java.util.List.of(), seen.outside(), "SVG text outside its viewBox");
+        assertEquals(List.of(), seen.outside(), "SVG text outside its viewBox");
     }
 
     @Test
@@ -66,14 +68,21 @@ class ReportBrowserTest {
                         vacuous)
                 .marker(8.7, "s*/r (i = 1), a long marker label").marker(8.9, "s*/r (i = 2)")
                 .marker(9, "WWWWWWWWWWWW").marker(0, "MMMMMMMMMMMMMMMMMMMMMMMM");
+        SvgHeatMap heat = new SvgHeatMap("mean TV over λ and N for the fully synthetic scenario with the empirical"
+                + " learner, stratified mixing, 400 replicates and seed 20240217, a title wider than the map",
+                "N (samples per generation, from the smallest to the largest size of the sweep grid)",
+                "λ, the proportion of real data mixed into each generation's training set",
+                List.of("100", "1000", "10000"), List.of("1/1000000007", "a long category name", "1/2"),
+                List.of(0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 123456.789));
         Path page = dir.resolve("stress.html");
         Files.writeString(page, "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>"
-                + "<figure id=\"stress\">" + SvgPlot.of(c).render() + "</figure></body></html>",
+                + "<figure id=\"stress-plot\">" + SvgPlot.of(c).render() + "</figure>"
+                + "<figure id=\"stress-heat-map\">" + heat.render() + "</figure></body></html>",
                 StandardCharsets.UTF_8);
         HeadlessChromium.Inspection seen = HeadlessChromium.inspect(page);
-        assertEquals(java.util.List.of(), seen.consoleErrors());
-        assertEquals(1, seen.svgs());
-        assertEquals(java.util.List.of(), seen.outside());
+        assertEquals(List.of(), seen.consoleErrors());
+        assertEquals(2, seen.svgs());
+        assertEquals(List.of(), seen.outside());
     }
 
     @Test

@@ -114,15 +114,34 @@ public final class SvgPlot {
         return logX ? Math.log10(x) : x;
     }
 
-    /** The data ranges [xmin, xmax, ymin, ymax] (x on the axis' scale), with bounds on TV capped at 1. */
-    private double[] ranges() {
-        double[] r = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY,
-            Double.NEGATIVE_INFINITY};
+    /** The data ranges, x on the axis' scale, with bounds on TV capped at 1. */
+    private static final class Range {
+        private double x0 = Double.POSITIVE_INFINITY;
+        private double x1 = Double.NEGATIVE_INFINITY;
+        private double y0 = Double.POSITIVE_INFINITY;
+        private double y1 = Double.NEGATIVE_INFINITY;
+
+        void include(double x, double y) {
+            if (Double.isFinite(y) && Double.isFinite(x)) {
+                includeX(x);
+                y0 = Math.min(y0, y);
+                y1 = Math.max(y1, y);
+            }
+        }
+
+        void includeX(double x) {
+            x0 = Math.min(x0, x);
+            x1 = Math.max(x1, x);
+        }
+    }
+
+    private Range ranges() {
+        Range r = new Range();
         for (Series s : series) {
             double[] xs = s.x();
             double[] ys = s.y();
             for (int i = 0; i < xs.length && i < ys.length; i++) {
-                include(r, xs[i], ys[i]);
+                r.include(tx(xs[i]), ys[i]);
             }
         }
         for (Band b : bands) {
@@ -130,50 +149,40 @@ public final class SvgPlot {
             double[] lo = b.lo();
             double[] hi = b.hi();
             for (int i = 0; i < xs.length && i < lo.length && i < hi.length; i++) {
-                include(r, xs[i], lo[i]);
-                include(r, xs[i], hi[i]);
+                r.include(tx(xs[i]), lo[i]);
+                r.include(tx(xs[i]), hi[i]);
             }
         }
         for (Chart.TvBound t : tvBounds) {
             double[] xs = t.x();
             double[] up = t.upper();
             for (int i = 0; i < xs.length && i < up.length; i++) {
-                include(r, xs[i], Math.min(up[i], 1));
+                r.include(tx(xs[i]), Math.min(up[i], 1));
             }
         }
         for (Marker m : markers) {
-            r[0] = Math.min(r[0], tx(m.x()));
-            r[1] = Math.max(r[1], tx(m.x()));
+            r.includeX(tx(m.x()));
         }
-        if (!(r[0] < r[1])) {
-            r[0] = Double.isFinite(r[0]) ? r[0] - 1 : 0;
-            r[1] = r[0] + 2;
+        if (!(r.x0 < r.x1)) {
+            r.x0 = Double.isFinite(r.x0) ? r.x0 - 1 : 0;
+            r.x1 = r.x0 + 2;
         }
-        if (!(r[2] < r[3])) {
-            r[2] = Double.isFinite(r[2]) ? r[2] - 1 : 0;
-            r[3] = r[2] + 2;
+        if (!(r.y0 < r.y1)) {
+            r.y0 = Double.isFinite(r.y0) ? r.y0 - 1 : 0;
+            r.y1 = r.y0 + 2;
         }
-        r[2] = Math.min(r[2], 0);
-        r[3] += (r[3] - r[2]) * 0.05;
+        r.y0 = Math.min(r.y0, 0);
+        r.y1 += (r.y1 - r.y0) * 0.05;
         return r;
-    }
-
-    private void include(double[] r, double x, double y) {
-        if (Double.isFinite(y) && Double.isFinite(tx(x))) {
-            r[0] = Math.min(r[0], tx(x));
-            r[1] = Math.max(r[1], tx(x));
-            r[2] = Math.min(r[2], y);
-            r[3] = Math.max(r[3], y);
-        }
     }
 
     /** The SVG document. */
     public String render() {
-        double[] range = ranges();
-        final double x0 = range[0];
-        final double x1 = range[1];
-        final double y0 = range[2];
-        final double y1 = range[3];
+        Range range = ranges();
+        final double x0 = range.x0;
+        final double x1 = range.x1;
+        final double y0 = range.y0;
+        final double y1 = range.y1;
         List<Double> yTicks = ticks(y0, y1);
         List<Double> xTicks = logX && x1 - x0 >= 1 ? decades(x0, x1) : ticks(x0, x1);
         double yTickWidth = 0;
@@ -300,29 +309,36 @@ public final class SvgPlot {
      */
     private static void shadeVacuous(StringBuilder b, Chart.TvBound t, DoubleUnaryOperator px, double left,
                                      double right, double top, double ph) {
+        // Lists, not arrays, where indices are computed: the Index Checker need not trace them.
         double[] xs = t.x();
-        boolean[] v = t.vacuous();
-        int n = Math.min(xs.length, v.length);
-        for (int i = 0; i < n; i++) {
-            if (!v[i]) {
+        boolean[] flags = t.vacuous();
+        List<Double> at = new ArrayList<>();
+        List<Boolean> v = new ArrayList<>();
+        for (int i = 0; i < xs.length && i < flags.length; i++) {
+            at.add(px.applyAsDouble(xs[i]));
+            v.add(flags[i]);
+        }
+        int n = at.size();
+        int i = 0;
+        while (i < n) {
+            if (!v.get(i)) {
+                i++;
                 continue;
             }
             int j = i;
-            while (j + 1 < n && v[j + 1]) {
+            while (j + 1 < n && v.get(j + 1)) {
                 j++;
             }
-            double a = px.applyAsDouble(xs[i]);
-            double z = px.applyAsDouble(xs[j]);
-            double from = i > 0 ? (px.applyAsDouble(xs[i - 1]) + a) / 2
-                    : n > 1 ? a - (px.applyAsDouble(xs[1]) - a) / 2 : left;
-            double to = j + 1 < n ? (z + px.applyAsDouble(xs[j + 1])) / 2
-                    : n > 1 && j > 0 ? z + (z - px.applyAsDouble(xs[j - 1])) / 2 : right;
+            double a = at.get(i);
+            double z = at.get(j);
+            double from = i > 0 ? (at.get(i - 1) + a) / 2 : n > 1 ? a - (at.get(1) - a) / 2 : left;
+            double to = j + 1 < n ? (z + at.get(j + 1)) / 2 : j > 0 ? z + (z - at.get(j - 1)) / 2 : right;
             from = Math.max(left, Math.min(from, to));
             to = Math.min(right, to);
             b.append(String.format(Locale.ROOT, "<rect x=\"%.2f\" y=\"%.1f\" width=\"%.2f\" height=\"%.1f\""
                     + " fill=\"%s\" fill-opacity=\"0.35\"/>%n", from, top, Math.max(0, to - from), ph,
                     VACUOUS_FILL));
-            i = j;
+            i = j + 1;
         }
     }
 

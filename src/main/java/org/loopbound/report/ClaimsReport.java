@@ -232,7 +232,7 @@ public final class ClaimsReport {
                 .append("code{font-size:90%;overflow-wrap:anywhere}details code{word-break:break-all}\n")
                 .append("figure{margin:1.5em 0}figure svg{display:block;width:100%;height:auto;")
                 .append("border:1px solid #ddd}figcaption{font-size:95%;margin-top:.4em}\n")
-                .append("small{color:#555}\n</style></head><body>\n");
+                .append("small{color:#555}small code{font-size:100%}td p{margin:0 0 .5em}\n</style></head><body>\n");
         b.append("<h1>loopbound — claims audit</h1>\n<p>Source: Fu et al., arXiv:2402.11778. Only the paper's ")
                 .append("abstract is known: the claims C1–C6 below are the abstract's (<b>[claim]</b>); every result ")
                 .append("is this project's reconstruction, labelled <b>[derived]</b> (proved here) or ")
