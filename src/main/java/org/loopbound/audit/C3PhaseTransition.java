@@ -178,11 +178,8 @@ final class C3PhaseTransition implements ClaimCheck {
             try {
                 List<ReplicateResult> runs = new Simulator(sim).run(config.workers(), new HashMap<>(), r -> { },
                         units -> { });
-                tv[t] = new double[runs.size()];
-                for (int r = 0; r < runs.size(); r++) {
-                    tv[t][r] = Rational.of(runs.get(r).tvNumerator(SWEEP_GENERATION),
-                            sim.tvDenominator(SWEEP_GENERATION)).doubleValue();
-                }
+                tv[t] = runs.stream().mapToDouble(r -> Rational.of(r.tvNumerator(SWEEP_GENERATION),
+                        sim.tvDenominator(SWEEP_GENERATION)).doubleValue()).toArray();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted during the audit's simulations", e);
@@ -221,11 +218,10 @@ final class C3PhaseTransition implements ClaimCheck {
         PhaseSweep.Result res = context.runner().run(PhaseSweep.of(new PhaseSweep.Config(settings,
                 BigInteger.valueOf(REAL_SWEEP), amounts(), SWEEP_GENERATION, StoppingRule.fixed(Rational.of(10_000_000)),
                 reps, seed)), "C3 learner sweep: diffusion");
-        double[][] tv = new double[FINE.size()][reps];
+        double[][] tv = new double[FINE.size()][];
         for (int t = 0; t < tv.length; t++) {
-            for (int r = 0; r < reps; r++) {
-                tv[t][r] = res.runs().get(t * reps + r).get(SWEEP_GENERATION).tv();
-            }
+            tv[t] = res.runs().subList(t * reps, (t + 1) * reps).stream()
+                    .mapToDouble(run -> run.get(SWEEP_GENERATION).tv()).toArray();
         }
         return new LearnerSweep("diffusion model (p₀ = " + C4EarlyStopping.P0 + ", m = " + C4EarlyStopping.WIDTH
                 + ", τ = 10^7 fixed, " + config.plan().evalSamples() + " samples per TV), r = " + REAL_SWEEP + ", "
@@ -284,13 +280,10 @@ final class C3PhaseTransition implements ClaimCheck {
             rows.add(List.of(sw.learner(), FINE.get(o.peak()).toString(), Double.toString(o.start().mean()),
                     Double.toString(o.top().mean()), Double.toString(o.end().mean()), Double.toString(o.pStart()),
                     Double.toString(o.pEnd()), Double.toString(o.p()), Boolean.toString(reject[l])));
-            double[] mean = new double[FINE.size()];
-            for (int t = 0; t < mean.length && t < sw.tv().length; t++) {
-                mean[t] = java.util.Arrays.stream(sw.tv()[t]).average().orElse(Double.NaN);
-            }
-            double base = mean[0];
-            plot.line(sw.learner().substring(0, sw.learner().indexOf(',')),
-                    x, java.util.Arrays.stream(mean).map(v -> v / base).toArray());
+            List<Double> mean = java.util.Arrays.stream(sw.tv()).map(v -> java.util.Arrays.stream(v).average()
+                    .orElse(Double.NaN)).toList();
+            double base = mean.get(0);
+            plot.line(head(sw.learner()), x, mean.stream().mapToDouble(v -> v / base).toArray());
         }
         c3.table(new ClaimSection.Table("Rise-then-decline of the simulated TV(p̂_1, p₀) per learner (test half of"
                 + " the replicates; Holm at " + FAMILY_LEVEL + ")", List.of("learner", "peak s/r", "mean TV at s/r = 0",
@@ -324,5 +317,11 @@ final class C3PhaseTransition implements ClaimCheck {
                 + " itself; the others do not (see the table). Independent fresh sampling errors add to the"
                 + " inherited error roughly in quadrature (E TV² ≈ (s/N)²e² + σ²/N, a dip rather than a peak), so"
                 + " the rise appears only where an inherited systematic error dominates the sampling noise.");
+    }
+
+    /** The text before the first comma (a learner's or scenario's short name). */
+    static String head(String s) {
+        int c = s.indexOf(',');
+        return c < 0 ? s : s.substring(0, c);
     }
 }

@@ -181,21 +181,14 @@ final class C4EarlyStopping implements ClaimCheck {
                 + " random-feature score network of width m = 128 trained by the closed-form gradient flow for time"
                 + " τ): mean TV against τ for each N, with the 95% band at the largest N.", plot);
         ArgminExponent.Fit fit = res.fit();
-        double[] ln = ns.stream().mapToDouble(n -> Math.log(n.doubleValue())).toArray();
-        double[] lt = new double[ns.size()];
-        double meanLn = 0;
-        double meanLt = 0;
-        for (int a = 0; a < ns.size() && a < fit.best().size(); a++) {
-            lt[a] = Math.log(taus.get(fit.best().get(a)).doubleValue());
-            meanLn += ln[a] / ns.size();
-            meanLt += lt[a] / ns.size();
-        }
-        double[] fitted = new double[ln.length];
-        double[] d2 = new double[ln.length];
-        for (int a = 0; a < ln.length; a++) {
-            fitted[a] = meanLt + fit.exponent() * (ln[a] - meanLn);
-            d2[a] = meanLt + D2_EXPONENT * (ln[a] - meanLn);
-        }
+        List<Double> lnN = ns.stream().map(n -> Math.log(n.doubleValue())).toList();
+        List<Double> lnTau = fit.best().stream().map(b -> Math.log(taus.get(b).doubleValue())).toList();
+        double meanLn = lnN.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        double meanLt = lnTau.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        double[] ln = ScenarioSimulation.array(lnN);
+        double[] lt = ScenarioSimulation.array(lnTau);
+        double[] fitted = lnN.stream().mapToDouble(v -> meanLt + fit.exponent() * (v - meanLn)).toArray();
+        double[] d2 = lnN.stream().mapToDouble(v -> meanLt + D2_EXPONENT * (v - meanLn)).toArray();
         c4.figure("diffusion-tau-scaling.svg", "ln(best τ) against ln N: the grid argmins, the least-squares line"
                 + " (slope " + String.format(Locale.ROOT, "%.3f", fit.exponent()) + ") and a line of D2's slope 1/5"
                 + " through the same centre.", new Chart("Best training time against N (ln–ln)", "ln N",

@@ -100,7 +100,11 @@ public final class StoppingScaling implements Experiment<double[], StoppingScali
         UniformRandomProvider rng = ReplicateStreams.forReplicate(seed, 2L * r);
         ZigguratSampler.NormalizedGaussian gaussian = ZigguratSampler.NormalizedGaussian.of(rng);
         RandomFeatures features = RandomFeatures.draw(s.width(), gaussian);
-        double[] data = new double[size.intValueExact()];
+        int n = size.intValueExact();
+        if (n < 1) {
+            throw new IllegalStateException("a size N must be at least 1, got " + n);
+        }
+        double[] data = new double[n];
         for (int i = 0; i < data.length; i++) {
             data[i] = s.p0().sample(rng, gaussian);
         }
@@ -123,19 +127,16 @@ public final class StoppingScaling implements Experiment<double[], StoppingScali
         }
         int reps = config.replicates();
         int sizes = config.sizes().size();
-        double[][][] values = new double[sizes][reps][];
+        double[][][] values = new double[sizes][][];
         List<List<MeanInterval>> tv = new ArrayList<>();
-        for (int a = 0; a < sizes; a++) {
-            for (int r = 0; r < reps; r++) {
-                values[a][r] = results.get(a * reps + r);
-            }
+        for (int a = 0; a < values.length; a++) {
+            List<double[]> runs = results.subList(a * reps, (a + 1) * reps);
+            values[a] = runs.toArray(new double[0][]);
             List<MeanInterval> row = new ArrayList<>();
             for (int t = 0; t < config.taus().size(); t++) {
-                double[] cell = new double[reps];
-                for (int r = 0; r < reps; r++) {
-                    cell[r] = values[a][r][t];
-                }
-                row.add(MeanInterval.of(cell, 0.95));
+                int at = t;
+                row.add(MeanInterval.of(runs.stream().mapToDouble(v -> at < v.length ? v[at] : Double.NaN)
+                        .toArray(), 0.95));
             }
             tv.add(row);
         }

@@ -87,11 +87,9 @@ public final class KdePhaseSweep implements Experiment<Double, double[][]> {
             throw new IllegalArgumentException("expected " + tasks() + " results, got " + results.size());
         }
         int reps = config.replicates();
-        double[][] tv = new double[config.synthetic().size()][reps];
+        double[][] tv = new double[config.synthetic().size()][];
         for (int a = 0; a < tv.length; a++) {
-            for (int r = 0; r < reps; r++) {
-                tv[a][r] = results.get(a * reps + r);
-            }
+            tv[a] = results.subList(a * reps, (a + 1) * reps).stream().mapToDouble(Double::doubleValue).toArray();
         }
         return tv;
     }

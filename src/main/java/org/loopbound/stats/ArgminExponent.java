@@ -94,49 +94,62 @@ public final class ArgminExponent {
                 }
             }
         }
+        // Lists where indices are computed (argmins, picks, percentiles): the Index Checker need not trace them.
+        List<Double> points = Arrays.stream(grid).boxed().toList();
+        List<double[][]> rows = Arrays.asList(values);
         List<Integer> best = new ArrayList<>();
         boolean interior = true;
-        double[] at = new double[sizes.length];
-        for (int a = 0; a < sizes.length; a++) {
-            int[] all = new int[values[a].length];
-            Arrays.setAll(all, r -> r);
-            int b = argminOfMeans(values[a], all);
+        List<Double> at = new ArrayList<>();
+        for (double[][] row : rows) {
+            int b = argminOfMeans(Arrays.asList(row), allOf(row.length));
             best.add(b);
-            interior &= b > 0 && b < grid.length - 1;
-            at[a] = grid[b];
+            interior &= b > 0 && b < points.size() - 1;
+            at.add(points.get(b));
         }
-        double exponent = LeastSquares.logLogSlope(sizes, at);
+        double exponent = LeastSquares.logLogSlope(sizes, unbox(at));
         SplittableRandom rng = new SplittableRandom(seed);
-        double[] slopes = new double[resamples];
+        List<Double> slopes = new ArrayList<>();
         for (int k = 0; k < resamples; k++) {
-            double[] x = new double[sizes.length];
-            for (int a = 0; a < sizes.length; a++) {
-                int[] pick = new int[values[a].length];
-                for (int r = 0; r < pick.length; r++) {
-                    pick[r] = rng.nextInt(pick.length);
+            List<Double> x = new ArrayList<>();
+            for (double[][] row : rows) {
+                List<Integer> pick = new ArrayList<>();
+                for (int r = 0; r < row.length; r++) {
+                    pick.add(rng.nextInt(row.length));
                 }
-                x[a] = grid[argminOfMeans(values[a], pick)];
+                x.add(points.get(argminOfMeans(Arrays.asList(row), pick)));
             }
-            slopes[k] = LeastSquares.logLogSlope(sizes, x);
+            slopes.add(LeastSquares.logLogSlope(sizes, unbox(x)));
         }
-        Arrays.sort(slopes);
+        slopes.sort(Double::compare);
         int lo = (int) Math.max(0, Math.min(resamples - 1, Math.floor(resamples * (1 - confidence) / 2)));
         int hi = (int) Math.max(0, Math.min(resamples - 1, Math.ceil(resamples * (1 + confidence) / 2) - 1));
-        return new Fit(exponent, slopes[lo], slopes[hi], confidence, resamples, best, interior);
+        return new Fit(exponent, slopes.get(lo), slopes.get(hi), confidence, resamples, best, interior);
     }
 
-    /** The first grid index of the smallest mean over the picked replicates. */
-    private static int argminOfMeans(double[][] replicates, int[] pick) {
-        int points = replicates[0].length;
+    private static List<Integer> allOf(int n) {
+        List<Integer> out = new ArrayList<>();
+        for (int r = 0; r < n; r++) {
+            out.add(r);
+        }
+        return out;
+    }
+
+    private static double[] unbox(List<Double> v) {
+        return v.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** The first grid index of the smallest mean over the picked replicates (all of one length, at least one). */
+    private static int argminOfMeans(List<double[]> replicates, List<Integer> pick) {
+        int points = replicates.get(0).length;
         int best = 0;
         double bestMean = Double.POSITIVE_INFINITY;
         for (int t = 0; t < points; t++) {
             double s = 0;
             for (int r : pick) {
-                double[] rep = replicates[r];
+                double[] rep = replicates.get(r);
                 s += t < rep.length ? rep[t] : Double.NaN;
             }
-            double mean = s / pick.length;
+            double mean = s / pick.size();
             if (mean < bestMean) {
                 bestMean = mean;
                 best = t;

@@ -1,6 +1,8 @@
 package org.loopbound.stats;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A one-sided test that a replicated curve rises, then declines: its value at an interior peak exceeds its values
@@ -66,28 +68,32 @@ public final class RiseThenDecline {
                 throw new IllegalArgumentException("every point needs the same number (at least 4) of replicates");
             }
         }
+        List<double[]> points = Arrays.asList(values);
+        int last = points.size() - 1;
         int peak = 1;
         double best = Double.NEGATIVE_INFINITY;
-        for (int t = 1; t < values.length - 1; t++) {
-            double m = half(values[t], 0).mean();
+        for (int t = 1; t < last; t++) {
+            double m = half(points.get(t), 0).mean();
             if (m > best) {
                 best = m;
                 peak = t;
             }
         }
-        MeanInterval start = half(values[0], 1);
-        MeanInterval top = half(values[peak], 1);
-        MeanInterval end = half(values[values.length - 1], 1);
+        MeanInterval start = half(points.get(0), 1);
+        MeanInterval top = half(points.get(peak), 1);
+        MeanInterval end = half(points.get(last), 1);
         return new Outcome(peak, start, top, end, WelchTest.greater(top, start), WelchTest.greater(top, end));
     }
 
     /** The replicates r ≡ parity (mod 2). */
     private static MeanInterval half(double[] v, int parity) {
-        double[] h = new double[(v.length + 1 - parity) / 2];
-        for (int r = parity, k = 0; r < v.length && k < h.length; r += 2, k++) {
-            h[k] = v[r];
+        List<Double> h = new ArrayList<>();
+        for (int r = 0; r < v.length; r++) {
+            if (r % 2 == parity) {
+                h.add(v[r]);
+            }
         }
-        return MeanInterval.of(h, 0.95);
+        return MeanInterval.of(h.stream().mapToDouble(Double::doubleValue).toArray(), 0.95);
     }
 
     /*@ public normal_behavior
@@ -109,16 +115,21 @@ public final class RiseThenDecline {
         if (!(alpha > 0 && alpha < 1)) {
             throw new IllegalArgumentException("the family-wise level must be in (0, 1), got " + alpha);
         }
-        Integer[] order = new Integer[p.length];
-        Arrays.setAll(order, i -> i);
-        Arrays.sort(order, (a, b) -> Double.compare(p[a], p[b]));
+        List<Double> ps = Arrays.stream(p).boxed().toList();
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < p.length; i++) {
+            order.add(i);
+        }
+        order.sort((a, b) -> Double.compare(ps.get(a), ps.get(b)));
         boolean[] reject = new boolean[p.length];
-        for (int l = 0; l < order.length; l++) {
-            int i = order[l];
-            if (!(i >= 0 && i < p.length && p[i] <= alpha / (p.length - l))) {
+        for (int l = 0; l < order.size(); l++) {
+            int i = order.get(l);
+            if (!(ps.get(i) <= alpha / (p.length - l))) {
                 break;
             }
-            reject[i] = true;
+            if (i >= 0 && i < reject.length) {
+                reject[i] = true;
+            }
         }
         return reject;
     }
