@@ -115,6 +115,57 @@ class RunPackageTest {
     }
 
     @Test
+    void anOutputFolderMustBeAbsentEmptyOrARunOfTheSameCommand(@TempDir Path tmp) throws Exception {
+        Path user = Files.createDirectories(tmp.resolve("user"));
+        Files.writeString(user.resolve("notes.txt"), "mine");
+        RunDirectoryException theirs = assertThrows(RunDirectoryException.class, () -> RunDirectory.claim(user,
+                "test"));
+        assertTrue(theirs.getMessage().startsWith("--out " + user + " already holds files"), theirs.getMessage());
+        assertFalse(Files.exists(user.resolve(RunDirectory.MARKER)), "nothing written into the user's folder");
+        Path fresh = tmp.resolve("fresh");
+        assertEquals(fresh, RunDirectory.claim(fresh, "test"));
+        assertEquals("test\n", Files.readString(fresh.resolve(RunDirectory.MARKER)));
+        Files.writeString(fresh.resolve("output.txt"), "a file the run wrote");
+        assertEquals(fresh, RunDirectory.claim(fresh, "test"), "its own run folder again");
+        RunDirectoryException other = assertThrows(RunDirectoryException.class, () -> RunDirectory.claim(fresh,
+                "other"));
+        assertTrue(other.getMessage().contains("holds a run of loopbound test"), other.getMessage());
+        Path file = Files.writeString(tmp.resolve("file"), "x");
+        assertThrows(RunDirectoryException.class, () -> RunDirectory.claim(file, "test"));
+        assertThrows(RunDirectoryException.class, () -> RunDirectory.claim(Path.of(""), "test"));
+        assertThrows(java.io.UncheckedIOException.class, () -> RunDirectory.claim(file.resolve("below"), "test"));
+    }
+
+    @Test
+    void aRunThatFailsSaysWhyAndResumingContinuesFromItsRecords(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("run");
+        JsonObject params = new JsonObject();
+        params.addProperty("n", "5");
+        RunDirectory first = RunDirectory.open(dir, false, "test", "dev", params, "records", "rec");
+        IllegalStateException boom = new IllegalStateException("task 3 diverged");
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> RunDirectory.recordingFailure(
+                first, () -> ResumableTasks.run(5, 1, i -> {
+                    if (i == 3) {
+                        throw boom;
+                    }
+                    return (long) i;
+                }, first, LONGS, n -> { })));
+        assertSame(boom, thrown);
+        assertTrue(Files.readString(dir.resolve(RunDirectory.FAILURE)).contains("task 3 diverged"));
+        assertTrue(Files.isRegularFile(dir.resolve("records").resolve("rec-000002.json")));
+
+        RunDirectory resumed = RunDirectory.open(dir, true, "test", "dev", params, "records", "rec");
+        assertFalse(Files.exists(dir.resolve(RunDirectory.FAILURE)), "a resumed run forgets the old failure");
+        AtomicInteger computed = new AtomicInteger();
+        List<Long> all = ResumableTasks.run(5, 1, i -> {
+            computed.incrementAndGet();
+            return (long) i;
+        }, resumed, LONGS, n -> { });
+        assertEquals(List.of(0L, 1L, 2L, 3L, 4L), all);
+        assertEquals(2, computed.get(), "only the tasks without a record");
+    }
+
+    @Test
     void openingAStoreDeletesTheTemporariesOfAKilledWriter(@TempDir Path tmp) throws Exception {
         Path shard = Files.createDirectories(tmp.resolve("ab"));
         Path stale = Files.writeString(shard.resolve(".abcd.json.123.tmp"), "half");

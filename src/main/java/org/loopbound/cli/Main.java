@@ -158,8 +158,10 @@ public final class Main implements Runnable {
     /**
      * Installs the option domains ({@link Domains#install}), sets the streams and the mapping of exceptions to exit
      * codes and one-line messages on {@code cl} (with its subcommands added): a value outside its option's domain,
-     * {@link ParameterException} and {@link UsageError} exit {@value #EXIT_USAGE},
-     * {@link ArithmeticException} {@value #EXIT_FAILURE}, I/O failures {@value #EXIT_IO}, anything else
+     * {@link ParameterException}, {@link UsageError}, {@link RunDirectoryException} (an unusable {@code --out}) and
+     * {@link InputFileException} (a malformed input file) exit {@value #EXIT_USAGE}, {@link ArithmeticException}
+     * {@value #EXIT_FAILURE}, I/O failures anywhere in the cause chain ({@link #ioFailure}) {@value #EXIT_IO}, anything
+     * else
      * {@value #EXIT_INTERNAL} (for now, other {@link IllegalArgumentException}s still exit {@value #EXIT_USAGE}).
      *
      * @return {@code cl}

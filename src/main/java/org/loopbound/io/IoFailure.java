@@ -51,7 +51,10 @@ public final class IoFailure {
             return "the directory is not empty";
         }
         String reason = e instanceof FileSystemException ? ((FileSystemException) e).getReason() : e.getMessage();
-        return reason == null || reason.isBlank() ? "input/output error"
-                : reason.substring(0, 1).toLowerCase(java.util.Locale.ROOT) + reason.substring(1);
+        if (reason == null || reason.isBlank()) {
+            return "input/output error";
+        }
+        return reason.isEmpty() ? reason : reason.substring(0, 1).toLowerCase(java.util.Locale.ROOT)
+                + reason.substring(1);
     }
 }
