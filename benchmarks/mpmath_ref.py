@@ -164,8 +164,10 @@ def main():
     iv.prec = args.prec
     mpmath.mp.prec = args.prec  # the Newton iterates (midpoints) are plain mpf numbers at the same precision
     times = []
+    cpus = []
     for _ in range(args.repeat):
         t0 = time.perf_counter()
+        c0 = time.process_time()
         if args.what == "r3":
             out = r3(args.generations, args.n, args.atoms, Fraction(args.delta), Fraction(args.lam))
             result = out[-1]
@@ -173,10 +175,12 @@ def main():
             result = p2(Fraction(args.alpha), Fraction(args.b), Fraction(args.real), args.generations,
                         Fraction(args.width), args.prec)
         times.append(time.perf_counter() - t0)
+        cpus.append(time.process_time() - c0)
     with mpmath.workprec(args.prec):
         lo, hi = mpmath.nstr(mpf(result.a), 25), mpmath.nstr(mpf(result.b), 25)
     print(json.dumps({"side": "mpmath.iv", "mpmath": mpmath.__version__, "what": args.what, "prec": args.prec,
-                      "times_s": times, "median_s": statistics.median(times), "lo": lo, "hi": hi}))
+                      "times_s": times, "median_s": statistics.median(times), "cpu_s": cpus,
+                      "median_cpu_s": statistics.median(cpus), "lo": lo, "hi": hi}))
 
 
 if __name__ == "__main__":

@@ -98,16 +98,20 @@ def main():
         return
     lam = Fraction(0) if args.scenario == "fully-synthetic" else Fraction(args.lam)
     times = []
+    cpus = []
     tv = None
     for r in range(args.repeat):
         rng = np.random.default_rng(args.seed + r)
         t0 = time.perf_counter()
+        c0 = time.process_time()
         tv = run_loop(rng, args.scenario, args.k, args.n, lam, args.generations, args.replicates)
         times.append(time.perf_counter() - t0)
+        cpus.append(time.process_time() - c0)
     last = tv[-1].astype(np.float64) / (2.0 * args.n * args.k)
     print(json.dumps({"side": "numpy", "numpy": np.__version__, "scenario": args.scenario, "k": args.k,
                       "n": args.n, "lambda": str(lam), "generations": args.generations,
                       "replicates": args.replicates, "times_s": times, "median_s": statistics.median(times),
+                      "cpu_s": cpus, "median_cpu_s": statistics.median(cpus),
                       "mean_tv_last": float(last.mean())}))
 
 

@@ -12,6 +12,8 @@ import org.loopbound.arith.Dyadic;
 import org.loopbound.arith.Precision;
 import org.loopbound.arith.Rational;
 import org.loopbound.bound.Scenario;
+import org.loopbound.bound.ScenarioArguments;
+import org.loopbound.bound.ScenarioParameter;
 import org.loopbound.exact.Arithmetic;
 import org.loopbound.exact.ExactLoop;
 import org.loopbound.exact.GenerationLaw;
@@ -51,8 +53,9 @@ public final class ExactTiming {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         for (String[] w : workloads) {
             Scenario sc = Scenario.byName(w[0]);
-            SimulationConfig config = new SimulationConfig(sc, sc.schedule(new Scenario.Parameters(
-                    Integer.parseInt(w[3]), new BigInteger(w[2]), Rational.parse(w[4]), null, null, 0)),
+            SimulationConfig config = new SimulationConfig(sc, sc.schedule(ScenarioArguments.of(Integer.parseInt(w[3]))
+                    .with(ScenarioParameter.N, new BigInteger(w[2])).with(ScenarioParameter.LAMBDA, Rational.parse(w[4]))
+                    .with(ScenarioParameter.GROWTH_EXPONENT, 0)),
                     AtomDistribution.parse(w[1]), Learner.empirical(), Mixing.byName(w[5]), 1, 1,
                     Rational.of(1, 100), Rational.ONE, Rational.of(1, 1000), Precision.bits(128));
             List<Certified> bounds = config.bounds();
