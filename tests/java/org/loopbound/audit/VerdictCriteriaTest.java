@@ -92,20 +92,20 @@ class VerdictCriteriaTest {
     }
 
     /** Thirteen points (the s/r grid) of a given shape plus noise, per learner. */
-    private static C3PhaseTransition.LearnerSweep sweep(String name, java.util.function.IntToDoubleFunction shape,
+    private static C3Learners.LearnerSweep sweep(String name, java.util.function.IntToDoubleFunction shape,
                                                         long seed) {
-        double[] s = new double[C3PhaseTransition.FINE.size()];
+        double[] s = new double[C3Learners.FINE.size()];
         for (int t = 0; t < s.length; t++) {
             s[t] = shape.applyAsDouble(t);
         }
-        return new C3PhaseTransition.LearnerSweep(name, org.loopbound.stats.RiseThenDeclineTest.curve(s, 0.05, 40,
+        return new C3Learners.LearnerSweep(name, org.loopbound.stats.RiseThenDeclineTest.curve(s, 0.05, 40,
                 seed), "synthetic");
     }
 
     @Test
     void c3MonotoneOrFlatLearnersFailAndAPeakedOnePasses() {
         ClaimSection s = new ClaimSection("C3", "test", List.of());
-        C3PhaseTransition.judgeLearners(s, List.of(
+        C3Learners.judgeLearners(s, List.of(
                 sweep("rising, a", t -> 0.1 + 0.02 * t, 1),
                 sweep("flat, b", t -> 0.1, 2),
                 sweep("peaked, c", t -> 0.1 + 0.3 * Math.exp(-(t - 5) * (t - 5) / 4.0), 3)));

@@ -104,7 +104,7 @@ final class TightnessCheck {
                 y[i] = p.ratio();
             }
             cells.add(row);
-            plot.line(C3PhaseTransition.head(r.scenario().replace(' ', ',')), x, y);
+            plot.line(C3Learners.head(r.scenario().replace(' ', ',')), x, y);
         }
         section.table(new ClaimSection.Table("Tightness of the bound (R3, R5 for accumulate; EPS-EMP's ε with δ = "
                 + ScenarioSimulation.DELTA + "): the ratio of B_i's upper end to E TV(p̂_i, p₀) per generation, and"
@@ -116,7 +116,7 @@ final class TightnessCheck {
                 + " 0…" + g + "): ");
         for (Tightness.Factor f : Tightness.Factor.values()) {
             List<String> names = rows.stream().filter(r -> r.factor() == f)
-                    .map(r -> C3PhaseTransition.head(r.scenario().replace(' ', ','))).toList();
+                    .map(r -> C3Learners.head(r.scenario().replace(' ', ','))).toList();
             classes.append(f.text()).append(": ").append(names.isEmpty() ? "none" : String.join(", ", names))
                     .append(f.ordinal() + 1 < Tightness.Factor.values().length ? "; " : ".");
         }
