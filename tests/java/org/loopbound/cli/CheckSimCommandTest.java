@@ -77,7 +77,7 @@ class CheckSimCommandTest {
         }
         CliRunner.Result late = run(ownResults(1));
         assertEquals(1, late.exit(), late.out());
-        assertTrue(late.out().contains("FAIL at generation 0"), late.out());
+        assertTrue(late.out().contains("first failing generation 0 ("), late.out());
     }
 
     @Test

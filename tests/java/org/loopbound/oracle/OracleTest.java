@@ -87,7 +87,7 @@ class OracleTest {
     }
 
     private static Observations read(String csv) {
-        return ObservationsCsv.read(new StringReader(csv), "r.csv", new long[] {2, 2}, 2);
+        return ObservationsCsv.read(new StringReader(csv), "r.csv", List.of(2L, 2L), 2);
     }
 
     @Test
@@ -117,6 +117,9 @@ class OracleTest {
                 "replicate,generation,tv\n0,0,0\n0,1,0\n1,0,0\n");
         assertError("needs at least 2 replicates, got 1", "replicate,generation,tv\n0,0,0\n0,1,0\n");
         assertError("line 2: replicate must be a whole number >= 0, got '-1'", "replicate,generation,tv\n-1,0,0\n");
+        assertError("line 3: malformed CSV: EOF reached before encapsulated token finished",
+                "replicate,generation,tv\n0,0,0\n0,1,\"0\n");
+        assertError("line 1: has the column 'tv' twice", "replicate,generation,tv,tv\n");
     }
 
     private static void assertError(String expected, String csv) {

@@ -18,6 +18,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 import org.loopbound.arith.Rational;
 import org.loopbound.bound.ScenarioParameter;
 import org.loopbound.oracle.GenerationTest;
+import org.loopbound.oracle.GenerationVerdict;
 import org.loopbound.oracle.Observations;
 import org.loopbound.oracle.ObservationsCsv;
 import org.loopbound.oracle.SimulatorCheck;
@@ -112,9 +113,9 @@ public final class CheckSimCommand implements Callable<Integer>, ScenarioOptions
         SimulatorCheck.GroundTruth truth = groundTruth();
         SimulationConfig config = loop.builder(scenario).replicates(referenceReplicates).seed(seed)
                 .precision(common.precision()).build();
-        long[] sizes = new long[config.generations() + 1];
-        for (int i = 0; i < sizes.length; i++) {
-            sizes[i] = config.size(i);
+        List<Long> sizes = new ArrayList<>();
+        for (int i = 0; i <= config.generations(); i++) {
+            sizes.add(config.size(i));
         }
         Observations obs = read(sizes, config.p0().atoms());
         SimulatorCheck.Report report;
@@ -144,7 +145,7 @@ public final class CheckSimCommand implements Callable<Integer>, ScenarioOptions
         }
     }
 
-    private Observations read(long[] sizes, int atoms) {
+    private Observations read(List<Long> sizes, int atoms) {
         Path p = Paths.get(file);
         try (Reader in = Files.newBufferedReader(p, StandardCharsets.UTF_8)) {
             return ObservationsCsv.read(in, file, sizes, atoms);
@@ -195,40 +196,23 @@ public final class CheckSimCommand implements Callable<Integer>, ScenarioOptions
             tests.add(v);
         }
         o.add("tests", tests);
-        o.add("generations", generations(c, r));
+        o.add("generations", generations(r));
         o.addProperty("verdict", r.passed() ? "PASS" : "FAIL");
         return o;
     }
 
     /** Per generation: the verdict, its smallest Holm p-value with the statistic, and E TV's detectable shift. */
-    private static JsonArray generations(SimulationConfig c, SimulatorCheck.Report r) {
+    private static JsonArray generations(SimulatorCheck.Report r) {
         JsonArray out = new JsonArray();
-        for (int i = 0; i <= c.generations(); i++) {
-            GenerationTest worst = null;
-            double shift = Double.NaN;
-            boolean pass = true;
-            for (GenerationTest t : r.tests()) {
-                if (t.generation() != i) {
-                    continue;
-                }
-                pass &= t.pass();
-                if (worst == null || t.holmPValue() < worst.holmPValue()) {
-                    worst = t;
-                }
-                if (!Double.isNaN(t.detectableShift())) {
-                    shift = t.detectableShift();
-                }
-            }
+        for (GenerationVerdict g : r.byGeneration()) {
             JsonObject v = new JsonObject();
-            v.addProperty("generation", i);
-            v.addProperty("verdict", pass ? "PASS" : "FAIL");
-            if (worst != null) {
-                v.addProperty("min_holm_p_value", worst.holmPValue());
-                v.addProperty("min_statistic", worst.statistic().label());
-                v.addProperty("min_test", worst.method());
-            }
-            if (!Double.isNaN(shift)) {
-                v.addProperty("detectable_shift_e_tv", shift);
+            v.addProperty("generation", g.generation());
+            v.addProperty("verdict", g.pass() ? "PASS" : "FAIL");
+            v.addProperty("min_holm_p_value", g.weakest().holmPValue());
+            v.addProperty("min_statistic", g.weakest().statistic().label());
+            v.addProperty("min_test", g.weakest().method());
+            if (!Double.isNaN(g.detectableShift())) {
+                v.addProperty("detectable_shift_e_tv", g.detectableShift());
             }
             out.add(v);
         }
@@ -245,6 +229,12 @@ public final class CheckSimCommand implements Callable<Integer>, ScenarioOptions
         b.append("family-wise level alpha = ").append(alpha).append(" (Holm over ").append(r.tests().size())
                 .append(" tests); shift = smallest |E TV - reference| detected with power ").append(power)
                 .append(" at level alpha/").append(r.tests().size()).append('\n');
+        Table summary = new Table("i", "verdict", "smallest Holm p", "of", "E TV shift detectable");
+        for (GenerationVerdict g : r.byGeneration()) {
+            summary.row(Integer.toString(g.generation()), g.pass() ? "PASS" : "FAIL",
+                    approx(g.weakest().holmPValue()), g.weakest().statistic().label(), approx(g.detectableShift()));
+        }
+        b.append(summary.render()).append("every test:\n");
         Table t = new Table("i", "verdict", "statistic", "test", "observed", "expected", "p", "Holm p",
                 "E TV shift");
         for (GenerationTest g : r.tests()) {
@@ -253,14 +243,23 @@ public final class CheckSimCommand implements Callable<Integer>, ScenarioOptions
                     approx(g.detectableShift()));
         }
         b.append(t.render());
-        List<String> failed = new ArrayList<>();
+        int failing = 0;
+        int first = -1;
+        List<String> firstStatistics = new ArrayList<>();
         for (GenerationTest g : r.tests()) {
             if (!g.pass()) {
-                failed.add(g.generation() + " (" + g.statistic().label() + ")");
+                failing++;
+                if (first < 0) {
+                    first = g.generation();
+                }
+                if (g.generation() == first) {
+                    firstStatistics.add(g.statistic().label());
+                }
             }
         }
         b.append(r.passed() ? "PASS: no test rejects the declared loop at family-wise level " + alpha
-                : "FAIL at generation " + String.join(", ", failed)).append('\n');
+                : "FAIL: " + failing + " of " + r.tests().size() + " tests; first failing generation " + first + " ("
+                        + String.join(", ", firstStatistics) + ")").append('\n');
         b.append("values are double-precision approximations (~), not certified.\n");
         return b.toString();
     }

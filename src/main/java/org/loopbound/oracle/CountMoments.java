@@ -54,6 +54,9 @@ public final class CountMoments {
      */
     public static CountMoments of(Schedule schedule, Mixing mixing) {
         int g = schedule.generations();
+        if (g < 0) {
+            throw new IllegalArgumentException("a schedule has generations 0..g, g >= 0");
+        }
         double[] diag = new double[g + 1];
         if (schedule.isPreviousGenerationOnly()) {
             for (int i = 0; i <= g && i < diag.length; i++) {
@@ -83,7 +86,10 @@ public final class CountMoments {
             }
             double q = 0;
             for (Source w : mu) {
-                q += w.value * row[w.index];
+                int l = w.index();
+                if (l >= 0 && l < row.length) {
+                    q += w.value() * row[l];
+                }
                 selfWeighted += w.value * entry(c, w.index, w.index);
             }
             row[i] = diagonal(mixing, schedule.size(i).doubleValue(), selfWeighted, q);
@@ -98,7 +104,16 @@ public final class CountMoments {
     }
 
     private static double entry(double[][] c, int i, int m) {
-        return i >= m ? c[i][m] : c[m][i];
+        int hi = Math.max(i, m);
+        int lo = Math.min(i, m);
+        if (hi < 0 || hi >= c.length) {
+            throw new IndexOutOfBoundsException("generation " + hi + " of " + c.length);
+        }
+        double[] row = c[hi];
+        if (lo < 0 || lo >= row.length) {
+            throw new IndexOutOfBoundsException("generation " + lo + " of " + row.length);
+        }
+        return row[lo];
     }
 
     private static double last(List<Rational> row) {

@@ -2,6 +2,7 @@ package org.loopbound.oracle;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.checkerframework.checker.index.qual.NonNegative;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -14,14 +15,16 @@ public final class Observations {
     private final List<double[]> tv;
     private final @Nullable List<double[]> giniSimpson;
     private final @Nullable List<long[][]> counts;
-    private final int replicates;
+    private final @NonNegative int replicates;
+    private final int atoms;
 
     private Observations(List<double[]> tv, @Nullable List<double[]> giniSimpson, @Nullable List<long[][]> counts,
-                         int replicates) {
+                         @NonNegative int replicates, int atoms) {
         this.tv = tv;
         this.giniSimpson = giniSimpson;
         this.counts = counts;
         this.replicates = replicates;
+        this.atoms = atoms;
     }
 
     /*@ public normal_behavior
@@ -52,9 +55,10 @@ public final class Observations {
         List<double[]> t = copy(tv, r);
         List<double[]> gs = giniSimpson == null ? null : copy(giniSimpson, r);
         List<long[][]> c = null;
+        int k = 0;
         if (counts != null) {
             c = new ArrayList<>();
-            int k = counts.isEmpty() || counts.get(0).length == 0 ? 0 : counts.get(0)[0].length;
+            k = counts.isEmpty() || counts.get(0).length == 0 ? 0 : counts.get(0)[0].length;
             for (long[][] g : counts) {
                 if (g.length != r) {
                     throw new IllegalArgumentException("every generation needs " + r + " count vectors");
@@ -73,7 +77,7 @@ public final class Observations {
             throw new IllegalArgumentException("every statistic needs the same generations as tv");
         }
         return new Observations(List.copyOf(t), gs == null ? null : List.copyOf(gs), c == null ? null
-                : List.copyOf(c), r);
+                : List.copyOf(c), r, k);
     }
 
     private static List<double[]> copy(List<double[]> in, int r) {
@@ -93,7 +97,7 @@ public final class Observations {
     }
 
     /** The number of replicates R (at least 2). */
-    public int replicates() {
+    public @NonNegative int replicates() {
         return replicates;
     }
 
@@ -104,8 +108,7 @@ public final class Observations {
 
     /** The number of atoms k of the count vectors, or 0 when no counts were given. */
     public int atoms() {
-        List<long[][]> c = counts;
-        return c == null ? 0 : c.get(0)[0].length;
+        return atoms;
     }
 
     /**
@@ -140,6 +143,10 @@ public final class Observations {
         if (c == null) {
             throw new IllegalStateException("no count columns were given");
         }
-        return c.get(i)[replicate].clone();
+        long[][] g = c.get(i);
+        if (replicate < 0 || replicate >= g.length) {
+            throw new IndexOutOfBoundsException("replicate " + replicate + " of " + g.length);
+        }
+        return g[replicate].clone();
     }
 }

@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -31,6 +32,8 @@ public final class ObservationsCsv {
 
     private static final Pattern WHOLE = Pattern.compile("[0-9]{1,18}");
     private static final Pattern DECIMAL = Pattern.compile("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]{1,4})?");
+    private static final Pattern DUPLICATE = Pattern.compile("duplicate name: \"([^\"]*)\"");
+    private static final Pattern STARTLINE = Pattern.compile("\\(startline ([0-9]{1,18})\\) (.*)");
     private static final Pattern FRACTION = Pattern.compile("[0-9]{1,30}/[0-9]{1,30}");
 
     private ObservationsCsv() {
@@ -41,8 +44,8 @@ public final class ObservationsCsv {
     }
 
     /*@ public normal_behavior
-      @ requires sizes.length >= 1 && atoms >= 1;
-      @ ensures \result.generations() == sizes.length - 1;
+      @ requires sizes.size() >= 1 && atoms >= 1;
+      @ ensures \result.generations() == sizes.size() - 1;
       @ also public exceptional_behavior
       @ requires (* the text is not such a table *);
       @ signals_only ParameterException;
@@ -52,7 +55,7 @@ public final class ObservationsCsv {
      *
      * @param in the CSV text
      * @param name the file's name, for messages
-     * @param sizes N_0..N_g of the declared configuration (the last generation is g = sizes.length − 1)
+     * @param sizes N_0..N_g of the declared configuration (the last generation is g = sizes.size() − 1)
      * @param atoms k, the number of atoms of p₀
      * @return the observations, replicates in ascending order of their number
      * @throws ParameterException (symbol {@value #SYMBOL}) naming the line and the field of the first error: a
@@ -61,8 +64,11 @@ public final class ObservationsCsv {
      *     than 2 replicates
      * @throws UncheckedIOException when reading fails
      */
-    public static Observations read(Reader in, String name, long[] sizes, int atoms) {
-        int g = sizes.length - 1;
+    public static Observations read(Reader in, String name, List<Long> sizes, int atoms) {
+        if (sizes.isEmpty() || atoms < 1) {
+            throw new IllegalArgumentException("need N_0 and k >= 1 atoms");
+        }
+        int g = sizes.size() - 1;
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
                 .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW).setIgnoreEmptyLines(true).get();
         Map<Long, Row[]> byReplicate = new TreeMap<>();
@@ -104,13 +110,13 @@ public final class ObservationsCsv {
                         c[j] = whole(rec.get(countColumn[j]), "count_" + j, name, line);
                         sum += c[j];
                     }
-                    if (i < sizes.length && sum != sizes[i]) {
+                    if (sum != sizes.get(i)) {
                         throw error(name, line, "count_0..count_" + (atoms - 1) + " sum to " + sum + ", but the"
-                                + " declared configuration has N_" + i + " = " + sizes[i]);
+                                + " declared configuration has N_" + i + " = " + sizes.get(i));
                     }
                 }
                 Row[] rows = byReplicate.computeIfAbsent(replicate, x -> new Row[g + 1]);
-                if (i < rows.length) {
+                if (i >= 0 && i < rows.length) {
                     Row before = rows[i];
                     if (before != null) {
                         throw error(name, line, "replicate " + replicate + " already has generation " + i + " (line "
@@ -133,7 +139,13 @@ public final class ObservationsCsv {
         try {
             return CSVParser.builder().setFormat(format).setReader(in).get();
         } catch (IllegalArgumentException e) {
-            throw ParameterException.violates(SYMBOL, name + " line 1: " + e.getMessage());
+            String m = String.valueOf(e.getMessage());
+            Matcher dup = DUPLICATE.matcher(m);
+            throw error(name, 1, dup.find() ? "has the column '" + dup.group(1) + "' twice" : m);
+        } catch (UncheckedIOException e) {
+            throw malformed(name, e.getCause());
+        } catch (IOException e) {
+            throw malformed(name, e);
         }
     }
 
@@ -141,9 +153,19 @@ public final class ObservationsCsv {
     private static boolean next(Iterator<CSVRecord> it, String name) {
         try {
             return it.hasNext();
-        } catch (UncheckedIOException | IllegalStateException e) {
-            throw ParameterException.violates(SYMBOL, name + ": " + e.getMessage());
+        } catch (UncheckedIOException e) {
+            throw malformed(name, e.getCause());
+        } catch (IllegalStateException e) {
+            throw malformed(name, e);
         }
+    }
+
+    /** Commons CSV's syntax errors read "(startline 2) EOF reached before …": the line goes where ours go. */
+    private static ParameterException malformed(String name, @Nullable Throwable e) {
+        String m = e == null ? "malformed CSV" : String.valueOf(e.getMessage());
+        Matcher at = STARTLINE.matcher(m);
+        return at.find() ? error(name, Long.parseLong(at.group(1)), "malformed CSV: " + at.group(2))
+                : ParameterException.violates(SYMBOL, name + ": malformed CSV: " + m);
     }
 
     private static void checkHeader(List<String> header, String name, int atoms) {
@@ -157,7 +179,7 @@ public final class ObservationsCsv {
             if (h.equals("replicate") || h.equals("generation") || h.equals("tv") || h.equals("gini_simpson")) {
                 continue;
             }
-            if (h.matches("count_(0|[1-9][0-9]{0,8})") && Long.parseLong(h.substring(6)) < atoms) {
+            if (h.matches("count_(0|[1-9][0-9]{0,8})") && Long.parseLong(h.replace("count_", "")) < atoms) {
                 countColumns++;
                 continue;
             }
@@ -191,10 +213,15 @@ public final class ObservationsCsv {
                     throw ParameterException.violates(SYMBOL, name + ": replicate " + e.getKey() + " has no row for"
                             + " generation " + i + " (every replicate needs generations 0.." + g + ")");
                 }
-                tv.get(i)[j] = row.tv();
-                gs.get(i)[j] = row.giniSimpson();
+                double[] t = tv.get(i);
+                double[] s = gs.get(i);
+                long[][] n = cs.get(i);
                 long[] c = row.counts();
-                cs.get(i)[j] = c == null ? new long[0] : c;
+                if (j < t.length && j < s.length && j < n.length) {
+                    t[j] = row.tv();
+                    s[j] = row.giniSimpson();
+                    n[j] = c == null ? new long[0] : c;
+                }
             }
             j++;
         }

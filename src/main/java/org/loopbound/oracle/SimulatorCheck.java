@@ -11,6 +11,7 @@ import org.apache.commons.statistics.inference.DataDispersion;
 import org.apache.commons.statistics.inference.KolmogorovSmirnovTest;
 import org.apache.commons.statistics.inference.PValueMethod;
 import org.apache.commons.statistics.inference.TTest;
+import org.checkerframework.checker.index.qual.NonNegative;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.loopbound.arith.Rational;
 import org.loopbound.exact.Arithmetic;
@@ -75,6 +76,27 @@ public final class SimulatorCheck {
         /** A copy-on-construction record. */
         public Report {
             tests = List.copyOf(tests);
+        }
+
+        /**
+         * Per generation 0..g: whether all its tests passed, its test with the smallest Holm p-value, and the
+         * detectable shift of its E TV test.
+         *
+         * @return one summary per generation that has tests, ascending
+         */
+        public List<GenerationVerdict> byGeneration() {
+            List<GenerationVerdict> out = new ArrayList<>();
+            for (GenerationTest t : tests) {
+                GenerationVerdict last = out.isEmpty() ? null : out.get(out.size() - 1);
+                if (last == null || last.generation() != t.generation()) {
+                    out.add(new GenerationVerdict(t.generation(), t.pass(), t, t.detectableShift()));
+                    continue;
+                }
+                out.set(out.size() - 1, new GenerationVerdict(t.generation(), last.pass() && t.pass(),
+                        t.holmPValue() < last.weakest().holmPValue() ? t : last.weakest(),
+                        Double.isNaN(t.detectableShift()) ? last.detectableShift() : t.detectableShift()));
+            }
+            return out;
         }
 
         /** @return whether every test passed */
@@ -294,6 +316,9 @@ public final class SimulatorCheck {
         CountMoments moments = CountMoments.of(c.schedule(), c.mixing());
         AtomDistribution p0 = c.p0();
         int k = p0.atoms();
+        if (k < 1) {
+            throw new IllegalStateException("p0 has no atoms");
+        }
         double[] p = new double[k];
         double squares = 0;
         int charged = 0;
@@ -319,7 +344,7 @@ public final class SimulatorCheck {
 
     private static void countTests(int i, Observations obs, double[] p, int charged, double a, long n,
                                    List<Raw> raw) {
-        int r = obs.replicates();
+        @NonNegative int r = obs.replicates();
         double[] meanModel = new double[p.length];
         double[] dispersion = new double[r];
         boolean impossible = false;
