@@ -82,7 +82,8 @@ public final class R4Corollaries {
     public static Rational inverseSquareSum(int i) {
         Rational sum = Rational.ZERO;
         for (int j = 1; j <= i + 1; j++) {
-            sum = sum.add(Rational.of(1, (long) j * j));
+            long jj = j;
+            sum = sum.add(Rational.of(1, jj * jj));
         }
         return sum;
     }
