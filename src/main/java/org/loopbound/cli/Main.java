@@ -177,8 +177,8 @@ public final class Main implements Runnable {
         cl.setParameterExceptionHandler((ex, a) -> {
             CommandLine c = ex.getCommandLine();
             String name = c.getCommandSpec().qualifiedName();
-            if (ex.getCause() instanceof Domains.Outside) {
-                c.getErr().println(name + ": " + oneLine(ex.getCause().getMessage()));
+            if (ex.getCause() instanceof Domains.Outside outside) {
+                c.getErr().println(name + ": " + oneLine(outside.getMessage()));
                 return EXIT_USAGE;
             }
             c.getErr().println(name + ": " + oneLine(ex.getMessage()) + " (see '" + name + " --help')");
