@@ -36,7 +36,7 @@ class LayersTest {
             Map.entry("kde", List.of("arith", "param", "bound", "sim", "diffusion", "stats", "run")),
             Map.entry("io", List.of("arith")),
             Map.entry("run", List.of("param", "io")),
-            Map.entry("oracle", List.of("arith", "param", "bound", "sim", "exact", "stats", "run")),
+            Map.entry("oracle", List.of("arith", "param", "bound", "sim", "exact", "stats", "run", "io")),
             Map.entry("sweep", List.of("arith", "param", "bound", "sim", "spec", "stats", "plot", "run")),
             Map.entry("audit", List.of("arith", "param", "bound", "sim", "exact", "diffusion", "kde", "spec", "stats",
                     "run", "plot")),

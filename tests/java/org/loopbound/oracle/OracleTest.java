@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,6 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.loopbound.bound.Scenario;
 import org.loopbound.bound.ScenarioArguments;
 import org.loopbound.bound.ScenarioParameter;
+import org.loopbound.io.InputFileException;
 import org.loopbound.param.ParameterException;
 import org.loopbound.sim.Mixing;
 import org.loopbound.sim.ReplicateResult;
@@ -87,7 +87,7 @@ class OracleTest {
     }
 
     private static Observations read(String csv) {
-        return ObservationsCsv.read(new StringReader(csv), "r.csv", List.of(2L, 2L), 2);
+        return ObservationsCsv.read(csv, "r.csv", List.of(2L, 2L), 2);
     }
 
     @Test
@@ -112,14 +112,20 @@ class OracleTest {
                 "replicate,generation,tv\n0,0,0\n0,2,0\n");
         assertError("line 2: count_0..count_1 sum to 3, but the declared configuration has N_0 = 2",
                 "replicate,generation,tv,count_0,count_1\n0,0,0,2,1\n");
-        assertError("line 2: has 2 fields, the header has 3", "replicate,generation,tv\n0,0\n");
+        assertSyntaxError("line 2: expected 3 fields (as the header has), found 2", "replicate,generation,tv\n0,0\n");
         assertError("replicate 1 has no row for generation 1",
                 "replicate,generation,tv\n0,0,0\n0,1,0\n1,0,0\n");
         assertError("needs at least 2 replicates, got 1", "replicate,generation,tv\n0,0,0\n0,1,0\n");
         assertError("line 2: replicate must be a whole number >= 0, got '-1'", "replicate,generation,tv\n-1,0,0\n");
-        assertError("line 3: malformed CSV: EOF reached before encapsulated token finished",
+        assertSyntaxError("line 3: a quoted field is never closed (unterminated quote)",
                 "replicate,generation,tv\n0,0,0\n0,1,\"0\n");
-        assertError("line 1: has the column 'tv' twice", "replicate,generation,tv,tv\n");
+        assertSyntaxError("line 1: the header names the column 'tv' twice", "replicate,generation,tv,tv\n");
+    }
+
+    /** CSV syntax is io.CsvTable's, the one strict reader that check uses too: its errors name the file and line. */
+    private static void assertSyntaxError(String expected, String csv) {
+        InputFileException e = assertThrows(InputFileException.class, () -> read(csv));
+        assertTrue(e.getMessage().contains("r.csv") && e.getMessage().contains(expected), e.getMessage());
     }
 
     private static void assertError(String expected, String csv) {

@@ -2,12 +2,7 @@ package org.loopbound.cli;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import java.io.IOException;
-import java.io.Reader;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -17,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.loopbound.arith.Rational;
 import org.loopbound.bound.ScenarioParameter;
+import org.loopbound.io.TextFile;
 import org.loopbound.oracle.GenerationTest;
 import org.loopbound.oracle.GenerationVerdict;
 import org.loopbound.oracle.Observations;
@@ -146,14 +142,7 @@ public final class CheckSimCommand implements Callable<Integer>, ScenarioOptions
     }
 
     private Observations read(List<Long> sizes, int atoms) {
-        Path p = Paths.get(file);
-        try (Reader in = Files.newBufferedReader(p, StandardCharsets.UTF_8)) {
-            return ObservationsCsv.read(in, file, sizes, atoms);
-        } catch (NoSuchFileException e) {
-            throw new UsageError("CSV '" + file + "' does not exist");
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw new UsageError("CSV '" + file + "' cannot be read: " + e.getMessage());
-        }
+        return ObservationsCsv.read(TextFile.read(Paths.get(file)), file, sizes, atoms);
     }
 
     private JsonObject json(SimulationConfig c, SimulatorCheck.Report r) {

@@ -1,25 +1,18 @@
 package org.loopbound.oracle;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-import org.apache.commons.csv.DuplicateHeaderMode;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.loopbound.arith.Rational;
+import org.loopbound.io.CsvTable;
+import org.loopbound.io.InputFileException;
 import org.loopbound.param.ParameterException;
 
 /**
- * Reads {@link Observations} from CSV (RFC 4180, parsed by Apache Commons CSV) with a header line and the columns
+ * Reads {@link Observations} from CSV (RFC 4180, parsed strictly by {@link CsvTable}) with a header line and the columns
  * {@code replicate,generation,tv}, optionally {@code gini_simpson} and {@code count_0,…,count_{k−1}} (all k atoms of
  * p₀), in any order and nothing else. One row per (replicate, generation); every replicate must have every
  * generation 0..g of the declared configuration; count vectors must sum to N_i. Numbers are decimals (0.25, 1e-3)
@@ -32,8 +25,6 @@ public final class ObservationsCsv {
 
     private static final Pattern WHOLE = Pattern.compile("[0-9]{1,18}");
     private static final Pattern DECIMAL = Pattern.compile("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]{1,4})?");
-    private static final Pattern DUPLICATE = Pattern.compile("duplicate name: \"([^\"]*)\"");
-    private static final Pattern STARTLINE = Pattern.compile("\\(startline ([0-9]{1,18})\\) (.*)");
     private static final Pattern FRACTION = Pattern.compile("[0-9]{1,30}/[0-9]{1,30}");
 
     private ObservationsCsv() {
@@ -48,124 +39,81 @@ public final class ObservationsCsv {
       @ ensures \result.generations() == sizes.size() - 1;
       @ also public exceptional_behavior
       @ requires (* the text is not such a table *);
-      @ signals_only ParameterException;
+      @ signals_only ParameterException, InputFileException;
       @*/
     /**
      * Reads the results of generations 0..g.
      *
-     * @param in the CSV text
+     * @param text the CSV text (as {@link org.loopbound.io.TextFile#read} gives it: UTF-8, no byte-order mark)
      * @param name the file's name, for messages
      * @param sizes N_0..N_g of the declared configuration (the last generation is g = sizes.size() − 1)
      * @param atoms k, the number of atoms of p₀
      * @return the observations, replicates in ascending order of their number
-     * @throws ParameterException (symbol {@value #SYMBOL}) naming the line and the field of the first error: a
-     *     missing or unknown column, a malformed or out-of-range number, a generation outside 0..g, a duplicated
-     *     (replicate, generation), a count vector whose sum is not N_i, a replicate without every generation, fewer
-     *     than 2 replicates
-     * @throws UncheckedIOException when reading fails
+     * @throws InputFileException naming the file and line of a CSV syntax error ({@link CsvTable#parse}: quoting,
+     *     a duplicated or empty header name, a row with another number of fields than the header)
+     * @throws ParameterException (symbol {@value #SYMBOL}) naming the line and the field of the first error in the
+     *     content: a missing or unknown column, a malformed or out-of-range number, a generation outside 0..g, a
+     *     duplicated (replicate, generation), a count vector whose sum is not N_i, a replicate without every
+     *     generation, fewer than 2 replicates
      */
-    public static Observations read(Reader in, String name, List<Long> sizes, int atoms) {
+    public static Observations read(String text, String name, List<Long> sizes, int atoms) {
         if (sizes.isEmpty() || atoms < 1) {
             throw new IllegalArgumentException("need N_0 and k >= 1 atoms");
         }
         int g = sizes.size() - 1;
-        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
-                .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW).setIgnoreEmptyLines(true).get();
+        CsvTable table = CsvTable.parse(name, text);
+        List<String> header = table.header();
+        checkHeader(header, name, atoms);
+        boolean gini = header.contains("gini_simpson");
+        boolean counts = header.contains("count_0");
+        int[] countColumn = new int[atoms];
+        for (int j = 0; j < atoms; j++) {
+            countColumn[j] = header.indexOf("count_" + j);
+        }
+        int repColumn = header.indexOf("replicate");
+        int genColumn = header.indexOf("generation");
+        int tvColumn = header.indexOf("tv");
+        int giniColumn = header.indexOf("gini_simpson");
         Map<Long, Row[]> byReplicate = new TreeMap<>();
-        boolean gini;
-        boolean counts;
-        try (CSVParser parser = parse(format, in, name)) {
-            List<String> header = parser.getHeaderNames();
-            checkHeader(header, name, atoms);
-            gini = header.contains("gini_simpson");
-            counts = header.contains("count_0");
-            int[] countColumn = new int[atoms];
-            for (int j = 0; j < atoms; j++) {
-                countColumn[j] = header.indexOf("count_" + j);
+        for (CsvTable.Row rec : table.rows()) {
+            long line = rec.line();
+            List<String> cells = rec.cells();
+            long replicate = whole(cells.get(repColumn), "replicate", name, line);
+            long gen = whole(cells.get(genColumn), "generation", name, line);
+            if (gen > g) {
+                throw error(name, line, "generation " + gen + " is beyond the declared last generation i = " + g);
             }
-            int repColumn = header.indexOf("replicate");
-            int genColumn = header.indexOf("generation");
-            int tvColumn = header.indexOf("tv");
-            int giniColumn = header.indexOf("gini_simpson");
-            Iterator<CSVRecord> it = parser.iterator();
-            while (next(it, name)) {
-                CSVRecord rec = it.next();
-                long line = parser.getCurrentLineNumber();
-                if (rec.size() != header.size()) {
-                    throw error(name, line, "has " + rec.size() + " fields, the header has " + header.size());
+            int i = (int) gen;
+            double tv = unit(cells.get(tvColumn), "tv", name, line);
+            double gs = gini ? unit(cells.get(giniColumn), "gini_simpson", name, line) : Double.NaN;
+            long[] c = null;
+            if (counts) {
+                c = new long[atoms];
+                long sum = 0;
+                for (int j = 0; j < atoms && j < countColumn.length; j++) {
+                    c[j] = whole(cells.get(countColumn[j]), "count_" + j, name, line);
+                    sum += c[j];
                 }
-                long replicate = whole(rec.get(repColumn), "replicate", name, line);
-                long gen = whole(rec.get(genColumn), "generation", name, line);
-                if (gen > g) {
-                    throw error(name, line, "generation " + gen + " is beyond the declared last generation i = " + g);
-                }
-                int i = (int) gen;
-                double tv = unit(rec.get(tvColumn), "tv", name, line);
-                double gs = gini ? unit(rec.get(giniColumn), "gini_simpson", name, line) : Double.NaN;
-                long[] c = null;
-                if (counts) {
-                    c = new long[atoms];
-                    long sum = 0;
-                    for (int j = 0; j < atoms && j < countColumn.length; j++) {
-                        c[j] = whole(rec.get(countColumn[j]), "count_" + j, name, line);
-                        sum += c[j];
-                    }
-                    if (sum != sizes.get(i)) {
-                        throw error(name, line, "count_0..count_" + (atoms - 1) + " sum to " + sum + ", but the"
-                                + " declared configuration has N_" + i + " = " + sizes.get(i));
-                    }
-                }
-                Row[] rows = byReplicate.computeIfAbsent(replicate, x -> new Row[g + 1]);
-                if (i >= 0 && i < rows.length) {
-                    Row before = rows[i];
-                    if (before != null) {
-                        throw error(name, line, "replicate " + replicate + " already has generation " + i + " (line "
-                                + before.line() + ")");
-                    }
-                    rows[i] = new Row(line, tv, gs, c);
+                if (sum != sizes.get(i)) {
+                    throw error(name, line, "count_0..count_" + (atoms - 1) + " sum to " + sum + ", but the"
+                            + " declared configuration has N_" + i + " = " + sizes.get(i));
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(name + ": " + e.getMessage(), e);
+            Row[] rows = byReplicate.computeIfAbsent(replicate, x -> new Row[g + 1]);
+            if (i >= 0 && i < rows.length) {
+                Row before = rows[i];
+                if (before != null) {
+                    throw error(name, line, "replicate " + replicate + " already has generation " + i + " (line "
+                            + before.line() + ")");
+                }
+                rows[i] = new Row(line, tv, gs, c);
+            }
         }
         if (byReplicate.size() < 2) {
             throw ParameterException.violates(SYMBOL, name + ": needs at least 2 replicates, got "
                     + byReplicate.size());
         }
         return assemble(byReplicate, g, gini, counts, name);
-    }
-
-    private static CSVParser parse(CSVFormat format, Reader in, String name) throws IOException {
-        try {
-            return CSVParser.builder().setFormat(format).setReader(in).get();
-        } catch (IllegalArgumentException e) {
-            String m = String.valueOf(e.getMessage());
-            Matcher dup = DUPLICATE.matcher(m);
-            throw error(name, 1, dup.find() ? "has the column '" + dup.group(1) + "' twice" : m);
-        } catch (UncheckedIOException e) {
-            throw malformed(name, e.getCause());
-        } catch (IOException e) {
-            throw malformed(name, e);
-        }
-    }
-
-    /** Advances, turning the parser's own errors (an unclosed quote, say) into bad input with their line. */
-    private static boolean next(Iterator<CSVRecord> it, String name) {
-        try {
-            return it.hasNext();
-        } catch (UncheckedIOException e) {
-            throw malformed(name, e.getCause());
-        } catch (IllegalStateException e) {
-            throw malformed(name, e);
-        }
-    }
-
-    /** Commons CSV's syntax errors read "(startline 2) EOF reached before …": the line goes where ours go. */
-    private static ParameterException malformed(String name, @Nullable Throwable e) {
-        String m = e == null ? "malformed CSV" : String.valueOf(e.getMessage());
-        Matcher at = STARTLINE.matcher(m);
-        return at.find() ? error(name, Long.parseLong(at.group(1)), "malformed CSV: " + at.group(2))
-                : ParameterException.violates(SYMBOL, name + ": malformed CSV: " + m);
     }
 
     private static void checkHeader(List<String> header, String name, int atoms) {

@@ -9,7 +9,7 @@
  * statistics. The tests themselves are commons-statistics-inference's; nothing here is certified.
  *
  * <p>Dependencies: {@code org.loopbound.arith}, {@code .param}, {@code .bound}, {@code .sim}, {@code .exact},
- * {@code .stats} and {@code .run}, commons-statistics and commons-csv; never {@code org.loopbound.cli}, which owns
+ * {@code .stats}, {@code .run} and {@code .io} (the strict CSV reader), commons-statistics; never {@code org.loopbound.cli}, which owns
  * options, files and printing.
  */
 package org.loopbound.oracle;
