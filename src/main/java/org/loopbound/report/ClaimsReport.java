@@ -106,7 +106,8 @@ public final class ClaimsReport {
                 : met + " of " + checks.size() + " cross-check" + (checks.size() == 1 ? "" : "s") + " met "
                 + (checks.size() == 1 ? "its criterion" : "their criteria")
                 + (failed > 0 ? ", " + failed + " failed" : "")
-                + (checks.size() - met - failed > 0 ? ", " + (checks.size() - met - failed) + " could not fail" : "");
+                + (checks.size() - met - failed > 0 ? ", " + (checks.size() - met - failed) + " decided neither way"
+                        + " (INCONCLUSIVE)" : "");
         return s.claim() + " is " + status.label() + ": " + counts + ".";
     }
 
