@@ -1,14 +1,9 @@
 package org.loopbound.cli;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
-import com.google.gson.Strictness;
-import com.google.gson.stream.JsonReader;
-import com.google.gson.stream.JsonToken;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,14 +11,11 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import picocli.CommandLine;
@@ -54,9 +46,6 @@ import picocli.CommandLine.Command;
             "except serve itself, including those that run long or write files (paths relative to the directory",
             "serve was started in). End of input ends serve (exit 0)."})
 public final class ServeCommand implements Callable<Integer> {
-
-    /** The members a request may have. */
-    private static final Set<String> MEMBERS = Set.of("command", "args", "argv", "id");
 
     @CommandLine.Spec
     @SuppressWarnings("nullness:initialization.field.uninitialized") // injected by picocli
@@ -121,92 +110,13 @@ public final class ServeCommand implements Callable<Integer> {
      * @return one line of JSON, without a line terminator
      */
     static String answer(String line, int number) {
-        String where = "loopbound serve: line " + number + ": ";
-        JsonElement request;
+        ServeRequest request;
         try {
-            request = parse(line);
-        } catch (IOException | JsonParseException e) {
-            return error(null, where + "malformed JSON: " + problem(e), Main.EXIT_USAGE, null);
+            request = ServeRequest.parse(line, number);
+        } catch (ServeRequest.Malformed e) {
+            return error(e.id(), String.valueOf(e.getMessage()), Main.EXIT_USAGE, null);
         }
-        if (!request.isJsonObject()) {
-            return error(null, where + "a request is a JSON object, e.g. {\"command\": \"bound\", \"args\": {...}}",
-                    Main.EXIT_USAGE, null);
-        }
-        JsonObject r = request.getAsJsonObject();
-        JsonElement id = r.get("id");
-        List<String> argv;
-        try {
-            argv = arguments(r);
-        } catch (UsageError e) {
-            return error(id, where + e.getMessage(), Main.EXIT_USAGE, null);
-        }
-        return run(id, argv);
-    }
-
-    /** The argument list of a request: command words, then the options of args, then argv. */
-    private static List<String> arguments(JsonObject r) {
-        for (String m : r.keySet()) {
-            if (!MEMBERS.contains(m)) {
-                throw new UsageError("unknown member \"" + m + "\" (a request has command, args, argv and id)");
-            }
-        }
-        JsonElement command = r.get("command");
-        JsonElement args = r.get("args");
-        JsonElement argv = r.get("argv");
-        if (command == null && argv == null) {
-            throw new UsageError("a request needs \"command\" (e.g. \"bound\" or \"threshold p1\") or \"argv\"");
-        }
-        List<String> out = new ArrayList<>();
-        if (command != null) {
-            if (!isString(command) || command.getAsString().isBlank()) {
-                throw new UsageError("\"command\" must be a command as a string, e.g. \"bound\" or \"threshold p1\"");
-            }
-            out.addAll(GoldenVectors.arguments(command.getAsString(), options(args)));
-        } else if (args != null) {
-            throw new UsageError("\"args\" needs \"command\" (without it, give the whole argument list as \"argv\")");
-        }
-        if (argv != null) {
-            if (!argv.isJsonArray()) {
-                throw new UsageError("\"argv\" must be an array of strings");
-            }
-            JsonArray a = argv.getAsJsonArray();
-            for (int i = 0; i < a.size(); i++) {
-                if (!isString(a.get(i))) {
-                    throw new UsageError("argv[" + i + "] must be a string, got " + Json.line(a.get(i)));
-                }
-                out.add(a.get(i).getAsString());
-            }
-        }
-        return out;
-    }
-
-    /** Option name (leading "--" optional) → value of a request's {@code args}; true is a flag, false omitted. */
-    private static Map<String, String> options(@Nullable JsonElement args) {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (args == null) {
-            return out;
-        }
-        if (!args.isJsonObject()) {
-            throw new UsageError("\"args\" must be an object: option name (without --) -> value");
-        }
-        for (Map.Entry<String, JsonElement> e : args.getAsJsonObject().entrySet()) {
-            String name = e.getKey().replaceFirst("^--", "");
-            JsonElement v = e.getValue();
-            if (!v.isJsonPrimitive()) {
-                throw new UsageError("args." + name + " must be a string, a number or a boolean, got "
-                        + Json.line(v) + " (give repeated options in \"argv\")");
-            }
-            JsonPrimitive p = v.getAsJsonPrimitive();
-            if (p.isBoolean()) {
-                if (p.getAsBoolean()) {
-                    out.put(name, "true");
-                }
-            } else {
-                // A number keeps the digits as written (Gson parses it lazily): 0.1 stays "0.1", exact.
-                out.put(name, p.getAsString());
-            }
-        }
-        return out;
+        return run(request.id(), request.argv());
     }
 
     /** Runs one argument list on a fresh command line, capturing both streams, and builds the response. */
@@ -294,48 +204,16 @@ public final class ServeCommand implements Callable<Integer> {
         return out;
     }
 
-    /** Strict JSON (no comments, single quotes or unquoted names), one value and nothing after it. */
-    private static JsonElement parse(String text) throws IOException {
-        JsonReader reader = new JsonReader(new StringReader(text));
-        reader.setStrictness(Strictness.STRICT);
-        JsonElement e = JsonParser.parseReader(reader);
-        boolean end;
-        try {
-            end = reader.peek() == JsonToken.END_DOCUMENT;
-        } catch (IOException more) {
-            end = false;
-        }
-        if (!end) {
-            throw new JsonParseException("more than one JSON value on the line (one request per line)");
-        }
-        return e;
-    }
-
-    /** What is wrong with a line that is not strict JSON, in Gson's words without its advice. */
-    private static String problem(Exception e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        return firstLine(cause.getMessage())
-                .replace("Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed JSON", "not strict JSON")
-                .replace("at line 1 column", "at column");
-    }
-
     /** A command's output: the JSON value it printed, or its text as a string. */
     private static JsonElement parseOrText(String text) {
         try {
-            return parse(text);
+            return ServeRequest.json(text);
         } catch (IOException | JsonParseException e) {
             return new JsonPrimitive(text);
         }
     }
 
-    private static boolean isString(JsonElement e) {
-        return e.isJsonPrimitive() && e.getAsJsonPrimitive().isString();
-    }
-
-    private static String firstLine(@Nullable String s) {
+    static String firstLine(@Nullable String s) {
         return s == null ? "(no message)" : s.strip().split("\\R", 2)[0];
     }
 }
