@@ -3,11 +3,7 @@ package org.loopbound.diffusion;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
-import org.loopbound.bound.Scenario;
-import org.loopbound.bound.ScenarioArguments;
-import org.loopbound.bound.ScenarioParameter;
-import org.loopbound.bound.Schedule;
-import org.loopbound.param.ParameterException;
+import org.loopbound.sim.AmountSweep;
 import org.loopbound.stats.Experiment;
 import org.loopbound.stats.Extremum;
 import org.loopbound.stats.MeanInterval;
@@ -35,15 +31,9 @@ public final class PhaseSweep implements Experiment<List<DiffusionLoop.Generatio
     public record Config(DiffusionLoop.Settings settings, BigInteger real, List<BigInteger> synthetic,
                          int generations, StoppingRule rule, int replicates, long seed) {
 
-        /** Copies the list of amounts and checks R ≥ 2 ({@link ParameterException} naming R otherwise). */
+        /** Copies the list of amounts. */
         public Config {
-            if (replicates < 2) {
-                throw ParameterException.outside("R", "≥ 2", replicates);
-            }
             synthetic = List.copyOf(synthetic);
-            if (synthetic.isEmpty()) {
-                throw new IllegalArgumentException("a phase sweep needs at least one synthetic amount");
-            }
         }
     }
 
@@ -58,11 +48,11 @@ public final class PhaseSweep implements Experiment<List<DiffusionLoop.Generatio
     }
 
     private final Config config;
-    private final List<Schedule> schedules;
+    private final AmountSweep amounts;
 
-    private PhaseSweep(Config config, List<Schedule> schedules) {
+    private PhaseSweep(Config config, AmountSweep amounts) {
         this.config = config;
-        this.schedules = schedules;
+        this.amounts = amounts;
     }
 
     /**
@@ -70,50 +60,31 @@ public final class PhaseSweep implements Experiment<List<DiffusionLoop.Generatio
      *
      * @param config the configuration
      * @return the experiment
+     * @throws org.loopbound.param.ParameterException naming R when R &lt; 2, or r, s or i outside the scenario's
+     *     domain
+     * @throws IllegalArgumentException when there is no amount
      */
     public static PhaseSweep of(Config config) {
-        return new PhaseSweep(config, schedules(config.real(), config.synthetic(), config.generations()));
-    }
-
-    /**
-     * The expanding-synthetic schedules of a sweep over the synthetic amount (shared by every learner's sweep).
-     *
-     * @param real r ≥ 1, the real samples per generation
-     * @param synthetic the amounts s ≥ 0, in order
-     * @param generations the last generation i ≥ 1
-     * @return one schedule per amount, in order
-     * @throws org.loopbound.param.ParameterException if r, s or i is outside the scenario's domain
-     */
-    public static List<Schedule> schedules(BigInteger real, List<BigInteger> synthetic, int generations) {
-        List<Schedule> schedules = new ArrayList<>();
-        for (BigInteger s : synthetic) {
-            schedules.add(Scenario.EXPANDING_SYNTHETIC.schedule(ScenarioArguments.of(generations)
-                    .with(ScenarioParameter.REAL, real).with(ScenarioParameter.SYNTHETIC, s)));
-        }
-        return List.copyOf(schedules);
+        return new PhaseSweep(config, AmountSweep.of(config.real(), config.synthetic(), config.generations(),
+                config.replicates()));
     }
 
     @Override
     public int tasks() {
-        return config.synthetic().size() * config.replicates();
+        return amounts.tasks();
     }
 
     @Override
     public List<DiffusionLoop.Generation> task(int k) {
-        return DiffusionLoop.run(config.settings(), schedules.get(k / config.replicates()), config.rule(),
-                config.seed(), k % config.replicates());
+        return DiffusionLoop.run(config.settings(), amounts.schedule(k), config.rule(), config.seed(),
+                amounts.replicate(k));
     }
 
     @Override
     public Result analyse(List<List<DiffusionLoop.Generation>> runs) {
-        if (runs.size() != tasks()) {
-            throw new IllegalArgumentException("expected " + tasks() + " runs, got " + runs.size());
-        }
-        int reps = config.replicates();
         List<List<MeanInterval>> tv = new ArrayList<>();
-        for (int a = 0; a < config.synthetic().size(); a++) {
-            tv.add(MeanInterval.perPosition(runs.subList(a * reps, (a + 1) * reps), DiffusionLoop.Generation::tv,
-                    0.95));
+        for (List<List<DiffusionLoop.Generation>> amount : amounts.byAmount(runs)) {
+            tv.add(MeanInterval.perPosition(amount, DiffusionLoop.Generation::tv, 0.95));
         }
         List<Integer> peaks = new ArrayList<>();
         for (int g = 0; g <= config.generations(); g++) {

@@ -2,9 +2,7 @@ package org.loopbound.kde;
 
 import java.math.BigInteger;
 import java.util.List;
-import org.loopbound.bound.Schedule;
-import org.loopbound.diffusion.PhaseSweep;
-import org.loopbound.param.ParameterException;
+import org.loopbound.sim.AmountSweep;
 import org.loopbound.stats.Experiment;
 
 /**
@@ -31,24 +29,18 @@ public final class KdePhaseSweep implements Experiment<Double, double[][]> {
     public record Config(KdeLoop.Settings settings, BigInteger real, List<BigInteger> synthetic, int generation,
                          int replicates, long seed) {
 
-        /** Copies the list of amounts and checks R ≥ 2 ({@link ParameterException} naming R otherwise). */
+        /** Copies the list of amounts. */
         public Config {
-            if (replicates < 2) {
-                throw ParameterException.outside("R", "≥ 2", replicates);
-            }
             synthetic = List.copyOf(synthetic);
-            if (synthetic.isEmpty()) {
-                throw new IllegalArgumentException("a phase sweep needs at least one synthetic amount");
-            }
         }
     }
 
     private final Config config;
-    private final List<Schedule> schedules;
+    private final AmountSweep amounts;
 
-    private KdePhaseSweep(Config config, List<Schedule> schedules) {
+    private KdePhaseSweep(Config config, AmountSweep amounts) {
         this.config = config;
-        this.schedules = schedules;
+        this.amounts = amounts;
     }
 
     /**
@@ -56,21 +48,24 @@ public final class KdePhaseSweep implements Experiment<Double, double[][]> {
      *
      * @param config the configuration
      * @return the experiment
+     * @throws org.loopbound.param.ParameterException naming R when R &lt; 2, or r, s or i outside the scenario's
+     *     domain
+     * @throws IllegalArgumentException when there is no amount
      */
     public static KdePhaseSweep of(Config config) {
-        return new KdePhaseSweep(config, PhaseSweep.schedules(config.real(), config.synthetic(),
-                config.generation()));
+        return new KdePhaseSweep(config, AmountSweep.of(config.real(), config.synthetic(), config.generation(),
+                config.replicates()));
     }
 
     @Override
     public int tasks() {
-        return config.synthetic().size() * config.replicates();
+        return amounts.tasks();
     }
 
     @Override
     public Double task(int k) {
-        List<KdeLoop.Generation> run = KdeLoop.run(config.settings(), schedules.get(k / config.replicates()),
-                config.seed(), k % config.replicates());
+        List<KdeLoop.Generation> run = KdeLoop.run(config.settings(), amounts.schedule(k), config.seed(),
+                amounts.replicate(k));
         return run.get(config.generation()).tv();
     }
 
@@ -83,14 +78,8 @@ public final class KdePhaseSweep implements Experiment<Double, double[][]> {
      */
     @Override
     public double[][] analyse(List<Double> results) {
-        if (results.size() != tasks()) {
-            throw new IllegalArgumentException("expected " + tasks() + " results, got " + results.size());
-        }
-        int reps = config.replicates();
-        double[][] tv = new double[config.synthetic().size()][];
-        for (int a = 0; a < tv.length; a++) {
-            tv[a] = results.subList(a * reps, (a + 1) * reps).stream().mapToDouble(Double::doubleValue).toArray();
-        }
-        return tv;
+        return amounts.byAmount(results).stream()
+                .map(a -> a.stream().mapToDouble(Double::doubleValue).toArray())
+                .toArray(double[][]::new);
     }
 }
