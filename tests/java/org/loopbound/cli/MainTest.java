@@ -151,4 +151,49 @@ class MainTest {
         assertEquals(1, e.strip().lines().count(), e);
         assertTrue(e.contains("cannot write the output"), e);
     }
+
+    /** The command word is found past loopbound's own options and their values, in either form. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "sweep grid.json | sweep",
+        "--max-digits 200 sweep grid.json | sweep",
+        "--max-digits=200 --max-cost 1e12 threshold p1 | threshold",
+        "--max-cost 5 | ",
+        "--version | ",
+        "-h bound | bound",
+        "help sweep | help",
+        "bund --n 1 | bund"})
+    void theCommandNameSkipsRootOptionsAndTheirValues(String args, String expected) {
+        assertEquals(expected, Main.commandName(args.split(" ")));
+    }
+
+    /**
+     * A run through the one-command model gives the same exit code and output as through every command's, also for
+     * errors that picocli words from the model (an unknown option, a missing value) and for an unknown command,
+     * which gets the full model and its suggestions.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "bound --scenario fully-synthetic --n 10 --eps 1/10 --generations 2 --json",
+        "--max-digits 3 bound --scenario fixed-proportion --n 10 --lambda 1/100000 --eps 1",
+        "bound --scenario fully-synthetic --nn 10",
+        "bound --scenario",
+        "threshold p1 --alpha 1/2 --b 1 --json",
+        "threshold --help",
+        "bund --n 1",
+        "--version"})
+    void oneCommandsModelRunsAsTheFullModel(String args) {
+        String[] a = args.split(" ");
+        ByteArrayOutputStream out1 = new ByteArrayOutputStream();
+        ByteArrayOutputStream err1 = new ByteArrayOutputStream();
+        int one = Main.run(a, new PrintStream(out1, true, StandardCharsets.UTF_8),
+                new PrintStream(err1, true, StandardCharsets.UTF_8));
+        ByteArrayOutputStream out2 = new ByteArrayOutputStream();
+        ByteArrayOutputStream err2 = new ByteArrayOutputStream();
+        int all = Main.run(Main.commandLine(null), a, new PrintStream(out2, true, StandardCharsets.UTF_8),
+                new PrintStream(err2, true, StandardCharsets.UTF_8));
+        assertEquals(all, one);
+        assertEquals(out2.toString(StandardCharsets.UTF_8), out1.toString(StandardCharsets.UTF_8));
+        assertEquals(err2.toString(StandardCharsets.UTF_8), err1.toString(StandardCharsets.UTF_8));
+    }
 }
