@@ -2,9 +2,10 @@
 # Sweep scaling with cores: the 1000-cell grid benchmarks/sweep-1000.json with the in-process engine on 1 and 2
 # threads, then with the Spark engine (local[2]); checks that all three runs wrote the same bytes. Each run starts
 # from an empty output directory. The in-process runs go through ./loopbound, as a user's do (its JVM flags for
-# sweep: C1 only and a class-data archive, see RESULTS.md); the Spark run executes the spark/ module's shaded jar.
+# sweep: C1 only, the serial collector and a class-data archive, see RESULTS.md); the Spark run executes the spark/ module's shaded jar.
 # Prints wall time and the CPU time (user + system) of each run, and the 1-minute load average before it: on a shared
-# machine wall time includes waiting for a core. Usage: benchmarks/sweep_scaling.sh [WORKDIR]
+# machine wall time includes waiting for a core. RUNS (default 5) pairs of 1- and 2-thread runs; the median pair ratio
+# is the speed-up. Usage: [GRID=FILE] [RUNS=N] benchmarks/sweep_scaling.sh [WORKDIR]
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 work="${1:-$(mktemp -d)}"
@@ -26,11 +27,24 @@ run() {
   start=$(date +%s.%N)
   /usr/bin/time -f '%U %S' -o "$work/$name.time" "$@" --out "$work/$name" >/dev/null
   end=$(date +%s.%N)
-  printf '%-14s %8.1f s wall %8.1f s CPU   (load before: %s)\n' "$name" "$(echo "$end - $start" | bc)" \
+  wall=$(echo "$end - $start" | bc)
+  printf '%-14s %8.2f s wall %8.1f s CPU   (load before: %s)\n' "$name" "$wall" \
       "$(awk '{print $1 + $2}' "$work/$name.time")" "$load"
 }
-run local-1 "$here/loopbound" sweep "$grid" --threads 1
-run local-2 "$here/loopbound" sweep "$grid" --threads 2
+median() { sort -g | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
+# RUNS pairs, 1 thread then 2 threads, one after the other: this machine's speed drifts by up to ~25 % for seconds
+# at a time, so a pair's two runs see nearly the same machine and the median pair ratio is the figure.
+: >"$work/ratios"; : >"$work/one"; : >"$work/two"
+for ((i = 1; i <= ${RUNS:-5}; i++)); do
+  run local-1 "$here/loopbound" sweep "$grid" --threads 1; one=$wall
+  run local-2 "$here/loopbound" sweep "$grid" --threads 2; two=$wall
+  echo "$one" >>"$work/one"; echo "$two" >>"$work/two"
+  echo "$one / $two" | bc -l >>"$work/ratios"
+  cmp "$work/local-1/results.csv" "$work/local-2/results.csv"
+done
+printf 'median of %d pairs: 1 thread %.2f s, 2 threads %.2f s; speed-up per pair: median %.2f (min %.2f, max %.2f)\n' \
+    "${RUNS:-5}" "$(median <"$work/one")" "$(median <"$work/two")" "$(median <"$work/ratios")" \
+    "$(sort -g "$work/ratios" | head -1)" "$(sort -g "$work/ratios" | tail -1)"
 # What ./loopbound runs for --engine spark, without its staleness check (a rebuild must not land in a timing).
 run spark-2 java "@$here/spark/jvm.options" -cp "$jar:$(cat "$here/spark/target/spark-classpath.txt")" \
     org.loopbound.cli.Main sweep "$grid" --threads 2 --engine spark

@@ -26,7 +26,7 @@ class GridTest {
             + "}\n";
 
     @Test
-    void valuesAreCanonicalAndCellsEnumerateAxesInNameOrder() {
+    void valuesAreCanonicalAndCellsEnumerateAxesInNameOrder() throws InterruptedException {
         Grid g = Grid.parse(GRID, "g.json");
         assertEquals(6, g.cellCount());
         assertEquals(List.of("1/2", "1/4"), g.axes().get("lambda"));
@@ -41,7 +41,7 @@ class GridTest {
         assertEquals("alpha-test=1/1000;delta=1/100;eps-scale=1;generations=10;growth-exponent=4;lambda=1/4;"
                 + "learner=empirical;mixing=stratified;n=100;p0=uniform:4;precision=128;scenario=fixed-proportion",
                 g.cell(3).key());
-        g.validateCells();
+        g.validateCells(2);
     }
 
     @Test
@@ -105,12 +105,25 @@ class GridTest {
     void invalidCombinationsAreFoundBeforeAnythingRuns() {
         Grid g = Grid.parse("{\"parameters\": {\"scenario\": \"fixed-proportion\", \"p0\": \"uniform:4\"},\n"
                 + " \"axes\": {\"n\": [10, 15],\n \"lambda\": [\"1/2\", \"1/3\"]}}", "g.json");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, g::validateCells);
-        assertTrue(e.getMessage().startsWith("g.json:2,3: cell 1 {"), e.getMessage());
+        for (int threads : new int[] {1, 4}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> g.validateCells(threads));
+            assertTrue(e.getMessage().startsWith("g.json:2,3: cell 1 {"), e.getMessage());
+            assertTrue(e.getMessage().contains("n must make every draw count of stratified mixing whole, got λ_1·N_1"),
+                    e.getMessage());
+        }
+        // Many bad cells, validated by several workers: the first bad one in grid order is reported, every time.
+        Grid many = Grid.parse("{\"parameters\": {\"scenario\": \"fixed-proportion\", \"p0\": \"uniform:4\"},\n"
+                + " \"axes\": {\"n\": {\"from\": 2, \"to\": 400, \"step\": 2},\n \"lambda\": [\"1/2\", \"1/4\"]}}", "h.json");
+        String first = assertThrows(IllegalArgumentException.class, () -> many.validateCells(1)).getMessage();
+        assertTrue(first.startsWith("h.json:2,3: cell 200 {"), first);
+        for (int run = 0; run < 20; run++) {
+            assertEquals(first, assertThrows(IllegalArgumentException.class, () -> many.validateCells(3)).getMessage());
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> g.validateCells(1));
         assertTrue(e.getMessage().contains("n must make every draw count of stratified mixing whole, got λ_1·N_1"),
                 e.getMessage());
         Grid missing = Grid.parse("{\"parameters\": {\"scenario\": \"accumulate\", \"p0\": \"uniform:4\"}}", "m.json");
-        IllegalArgumentException m = assertThrows(IllegalArgumentException.class, missing::validateCells);
+        IllegalArgumentException m = assertThrows(IllegalArgumentException.class, () -> missing.validateCells(2));
         assertTrue(m.getMessage().contains("real is required by scenario accumulate"), m.getMessage());
     }
 }

@@ -19,12 +19,14 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.loopbound.arith.Rational;
 import org.loopbound.param.Domain;
 import org.loopbound.param.ParameterException;
+import org.loopbound.run.Workers;
 import org.loopbound.sim.SimulationConfig;
 
 /**
@@ -180,20 +182,39 @@ public final class Grid {
 
     /**
      * Checks that every cell is a valid simulation (the combination of its values: required parameters present,
-     * stratified draws whole, sizes within bounds). Runs before any cell is computed.
+     * stratified draws whole, sizes within bounds). Runs before any cell is computed, on {@code threads} workers;
+     * the cell reported is the first bad one in grid order, whatever the thread count.
      *
+     * @param threads the number of workers, in [1, {@value Workers#MAX_THREADS}]
      * @throws IllegalArgumentException naming the file, the lines of the fields involved, the first bad cell and
      *     the reason
+     * @throws InterruptedException when interrupted
      */
-    public void validateCells() {
-        for (long i = 0; i < cellCount; i++) {
-            Cell c = cell(i);
-            try {
-                c.check();
-            } catch (IllegalArgumentException | ArithmeticException e) {
-                throw new IllegalArgumentException(source + ":" + linesOf(c) + ": cell " + i + " {" + c.key()
-                        + "}: " + unflag(e.getMessage()), e);
+    public void validateCells(int threads) throws InterruptedException {
+        // Every cell is checked (not only those before a bad one found early), so the lowest bad index is the
+        // same with any number of workers; the message is then made by checking that cell once more.
+        AtomicLong first = new AtomicLong(Long.MAX_VALUE);
+        Workers.forEach(Math.toIntExact(cellCount), threads, "validate", i -> {
+            if (i < first.get() && problem(i) != null) {
+                first.accumulateAndGet(i, Math::min);
             }
+        });
+        long bad = first.get();
+        if (bad != Long.MAX_VALUE) {
+            RuntimeException e = problem(bad);
+            Cell c = cell(bad);
+            throw new IllegalArgumentException(source + ":" + linesOf(c) + ": cell " + bad + " {" + c.key()
+                    + "}: " + unflag(e == null ? null : e.getMessage()), e);
+        }
+    }
+
+    /** Why cell {@code i} is invalid, or {@code null} when it is valid. */
+    private @Nullable RuntimeException problem(long i) {
+        try {
+            cell(i).check();
+            return null;
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            return e;
         }
     }
 

@@ -6,18 +6,25 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.LongConsumer;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import org.loopbound.run.AtomicFiles;
 import org.loopbound.run.RunDirectory;
+import org.loopbound.run.Workers;
 
 /**
  * Runs a grid into an output directory: validates every cell, reuses the finished records of the
@@ -54,16 +61,18 @@ public final class Sweep {
      */
     public static Outcome run(Grid grid, Path dir, SweepEngine engine, int threads, LongConsumer started,
                               LongConsumer progress) throws InterruptedException {
-        grid.validateCells();
+        grid.validateCells(threads);
         RunDirectory.claim(dir, "sweep");
         ResultStore store = ResultStore.open(dir);
         write(dir.resolve("grid.json"), out -> out.write(grid.text().getBytes(StandardCharsets.UTF_8)));
-        List<Long> missing = new ArrayList<>();
-        for (long i = 0; i < grid.cellCount(); i++) {
+        Queue<Long> absent = new ConcurrentLinkedQueue<>();
+        Workers.forEach(Math.toIntExact(grid.cellCount()), threads, "store", i -> {
             if (store.load(grid, grid.cell(i)) == null) {
-                missing.add(i);
+                absent.add((long) i);
             }
-        }
+        });
+        List<Long> missing = new ArrayList<>(absent);
+        Collections.sort(missing);
         started.accept(missing.size());
         AtomicLong computed = new AtomicLong();
         engine.run(grid, missing, threads, (cell, record) -> {
@@ -75,56 +84,83 @@ public final class Sweep {
             throw new IllegalStateException("engine " + engine.name() + " returned " + computed.get() + " of "
                     + missing.size() + " cells");
         }
-        writeOutputs(grid, dir, store);
+        writeOutputs(grid, dir, store, threads);
         return new Outcome(grid.cellCount(), grid.cellCount() - missing.size(), missing.size());
     }
 
-    private static void writeOutputs(Grid grid, Path dir, ResultStore store) {
+    /**
+     * Writes results.jsonl, results.csv and the summary in one pass over the records in grid order. Records are
+     * read and turned into rows {@value #CHUNK} at a time on the workers (reading and parsing is most of the work),
+     * so memory stays bounded for any number of cells; the rows are then written in order by this thread.
+     */
+    private static void writeOutputs(Grid grid, Path dir, ResultStore store, int threads) {
         List<String> params = parameterColumns(grid);
         List<String> metrics = CellRecord.columns(grid);
         SweepSummary summary = new SweepSummary(grid);
-        write(dir.resolve("results.jsonl"), out -> {
-            for (long i = 0; i < grid.cellCount(); i++) {
-                JsonObject rec = record(grid, store, i);
-                summary.add(rec);
-                JsonObject row = new JsonObject();
-                row.addProperty("cell", i);
-                for (String k : List.of("key", "parameters", "replicates", "seed")) {
-                    JsonElement e = rec.get(k);
-                    if (e != null) {
-                        row.add(k, e);
+        List<String> header = new ArrayList<>(List.of("cell", "key"));
+        header.addAll(params);
+        header.addAll(List.of("replicates", "seed"));
+        header.addAll(metrics);
+        int cells = Math.toIntExact(grid.cellCount());
+        write(dir.resolve("results.jsonl"), jsonl -> write(dir.resolve("results.csv"), csv -> {
+            line(csv, csvRow(header));
+            for (int from = 0; from < cells; from += CHUNK) {
+                int start = from;
+                int n = Math.min(CHUNK, cells - from);
+                AtomicReferenceArray<@Nullable Row> rows = new AtomicReferenceArray<>(n);
+                try {
+                    Workers.forEach(n, threads, "rows", i -> rows.set(i, row(grid, store, start + i, params, metrics)));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new InterruptedIOException("interrupted while writing the results");
+                }
+                for (int i = 0; i < n; i++) {
+                    Row r = rows.get(i);
+                    if (r == null) {
+                        throw new IllegalStateException("a row of cells " + start + "… was not made");
                     }
+                    summary.add(r.record());
+                    line(jsonl, r.json());
+                    line(csv, r.csv());
                 }
-                for (String m : metrics) {
-                    row.addProperty(m, CellRecord.field(rec, m));
-                }
-                line(out, GSON.toJson(row));
             }
-        });
-        write(dir.resolve("results.csv"), out -> {
-            List<String> header = new ArrayList<>(List.of("cell", "key"));
-            header.addAll(params);
-            header.addAll(List.of("replicates", "seed"));
-            header.addAll(metrics);
-            line(out, csvRow(header));
-            for (long i = 0; i < grid.cellCount(); i++) {
-                JsonObject rec = record(grid, store, i);
-                List<String> row = new ArrayList<>(List.of(Long.toString(i), CellRecord.field(rec, "key")));
-                for (String p : params) {
-                    row.add(CellRecord.field(rec, p));
-                }
-                row.add(CellRecord.field(rec, "replicates"));
-                row.add(CellRecord.field(rec, "seed"));
-                for (String m : metrics) {
-                    row.add(CellRecord.field(rec, m));
-                }
-                line(out, csvRow(row));
-            }
-        });
+        }));
         for (Map.Entry<String, String> f : summary.files().entrySet()) {
             write(dir.resolve("summary").resolve(f.getKey()),
                     out -> out.write(f.getValue().getBytes(StandardCharsets.UTF_8)));
         }
+    }
+
+    /** Records turned into rows per batch of the output pass (bounds its memory). */
+    private static final int CHUNK = 4096;
+
+    /** One cell's parsed record and its two output rows. */
+    private record Row(JsonObject record, String json, String csv) {
+    }
+
+    private static Row row(Grid grid, ResultStore store, long i, List<String> params, List<String> metrics) {
+        JsonObject rec = record(grid, store, i);
+        JsonObject json = new JsonObject();
+        json.addProperty("cell", i);
+        for (String k : List.of("key", "parameters", "replicates", "seed")) {
+            JsonElement e = rec.get(k);
+            if (e != null) {
+                json.add(k, e);
+            }
+        }
+        for (String m : metrics) {
+            json.addProperty(m, CellRecord.field(rec, m));
+        }
+        List<String> csv = new ArrayList<>(List.of(Long.toString(i), CellRecord.field(rec, "key")));
+        for (String p : params) {
+            csv.add(CellRecord.field(rec, p));
+        }
+        csv.add(CellRecord.field(rec, "replicates"));
+        csv.add(CellRecord.field(rec, "seed"));
+        for (String m : metrics) {
+            csv.add(CellRecord.field(rec, m));
+        }
+        return new Row(rec, GSON.toJson(json), csvRow(csv));
     }
 
     /** Every parameter name any cell has, sorted (the same for all cells except scenario-specific ones). */

@@ -89,6 +89,8 @@ final class SweepSummary {
     /** Adds one cell's record. */
     void add(JsonObject record) {
         records++;
+        // Parsed once per record, not once per plot: mean TV is an exact fraction of many digits.
+        double[] values = metrics.stream().mapToDouble(m -> CellRecord.number(record, m)).toArray();
         for (Plot p : plots) {
             Integer xi = position(p.x(), record);
             String y = p.y();
@@ -96,10 +98,11 @@ final class SweepSummary {
             if (xi == null || yi == null) {
                 continue;
             }
-            for (String m : metrics) {
-                double v = CellRecord.number(record, m);
+            for (int k = 0; k < values.length; k++) {
+                double v = values[k];
                 if (Double.isFinite(v)) {
-                    Mean s = sums.computeIfAbsent(p.id() + "|" + xi + "|" + yi + "|" + m, k -> new Mean());
+                    Mean s = sums.computeIfAbsent(p.id() + "|" + xi + "|" + yi + "|" + metrics.get(k),
+                            key -> new Mean());
                     s.sum += v;
                     s.count++;
                 }
