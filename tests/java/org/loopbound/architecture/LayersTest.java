@@ -37,7 +37,7 @@ class LayersTest {
             Map.entry("io", List.of("arith")),
             Map.entry("run", List.of("param", "io")),
             Map.entry("oracle", List.of("arith", "param", "bound", "sim", "exact", "stats", "run", "io")),
-            Map.entry("sweep", List.of("arith", "param", "bound", "sim", "spec", "stats", "plot", "run")),
+            Map.entry("sweep", List.of("arith", "param", "bound", "sim", "spec", "stats", "plot", "run", "io")),
             Map.entry("audit", List.of("arith", "param", "bound", "sim", "exact", "diffusion", "kde", "spec", "stats",
                     "run", "plot")),
             Map.entry("report", List.of("arith", "param", "bound", "spec", "audit", "stats", "plot", "sim",

@@ -39,7 +39,7 @@ class HostileFilesTest {
 
     /** A Java class or exception name, or the vocabulary of the parsers loopbound uses. */
     private static final Pattern LEAK = Pattern.compile("\\b(java|javax|com\\.google|org\\.apache)\\.\\w"
-            + "|\\w(Exception|Error)\\b|setStrictness|Input length|JsonReader|JsonNull|CSVException|encapsulated");
+            + "|\\w(Exception|Error)\\b|setStrictness|Input length|JsonReader|JsonNull|CSVException|encapsulated|https?://");
 
     private static final String CSV_HEADER = "result,command,path,scenario,n,lambda,eps,generations,value\n";
     private static final String CSV_ROW = "R3,bound,values[2].bound,fixed-proportion,1000,1/10,1,20,";
@@ -144,6 +144,87 @@ class HostileFilesTest {
             assertTrue(r.err().contains((String) c[2]), r.err());
             assertEquals("", r.out(), "nothing checked before the whole file was read");
         }));
+    }
+
+    /** Malformed sweep grids: name, content, and what the message must say. */
+    static Stream<Object[]> malformedGrids() {
+        byte[] notUtf8 = GRID.replace("uniform:4", "uniform:4\u0000").getBytes(StandardCharsets.UTF_8);
+        notUtf8[GRID.indexOf("uniform:4") + "uniform:4".length()] = (byte) 0xFF;
+        String range = "{\"parameters\": {\"scenario\": \"fixed-proportion\", \"p0\": \"uniform:4\"}, \"axes\": {\"n\": ";
+        return Stream.of(
+                new Object[] {"truncated.json", GRID.substring(0, GRID.length() - 9),
+                    "json: not valid JSON: unterminated string at $.replicates"},
+                new Object[] {"trailing-comma.json", GRID.replace(", \"seed\": 1}", ", \"seed\": 1,}"),
+                    "expected a key in double quotes at $.seed"},
+                new Object[] {"single-quotes.json", GRID.replace("\"seed\"", "'seed'"), "not valid JSON (RFC 8259)"},
+                new Object[] {"comment.json", GRID.replace("\"seed\": 1", "\"seed\": 1 // fixed"), "not valid JSON (RFC 8259)"},
+                new Object[] {"text-after.json", GRID + " {}", "not valid JSON (RFC 8259)"},
+                new Object[] {"empty.json", "", "the JSON text ends early"},
+                new Object[] {"top-level-array.json", "[" + GRID + "]", "the file must be one JSON object"},
+                new Object[] {"duplicate-field.json", GRID.replace("\"seed\": 1", "\"seed\": 1, \"seed\": 2"),
+                    "seed: duplicate field"},
+                new Object[] {"duplicate-parameter.json", GRID.replace("\"n\": 20", "\"n\": 20, \"n\": 30"),
+                    "duplicate field"},
+                new Object[] {"duplicate-axis.json", GRID.replace("[\"1/2\", \"1/4\"]",
+                    "[\"1/2\", \"1/4\"], \"lambda\": [\"1/8\"]"), "duplicate field"},
+                new Object[] {"unknown-field.json", GRID.replace("\"seed\": 1", "\"seed\": 1, \"sead\": 2"),
+                    "sead: unknown field"},
+                new Object[] {"unknown-parameter.json", GRID.replace("\"n\": 20", "\"n\": 20, \"lamda\": \"1/2\""),
+                    "parameters.lamda: unknown parameter"},
+                new Object[] {"null-seed.json", GRID.replace("\"seed\": 1", "\"seed\": null"),
+                    "seed: expected a number or a string, got null"},
+                new Object[] {"object-as-value.json", GRID.replace("\"n\": 20", "\"n\": {\"v\": 20}"),
+                    "parameters.n: expected a number or a string, got an object"},
+                new Object[] {"axes-not-object.json", GRID.replace("{\"lambda\": [\"1/2\", \"1/4\"]}", "[1, 2]"),
+                    "axes: expected an object"},
+                new Object[] {"empty-axis.json", GRID.replace("[\"1/2\", \"1/4\"]", "[]"),
+                    "axes.lambda: an axis needs at least one value"},
+                new Object[] {"fixed-and-swept.json", GRID.replace("\"n\": 20", "\"n\": 20, \"lambda\": \"1/2\""),
+                    "lambda is also a fixed parameter"},
+                new Object[] {"zero-step.json", range + "{\"from\": 10, \"to\": 20, \"step\": 0}}}", "step must be > 0"},
+                new Object[] {"negative-step.json", range + "{\"from\": 10, \"to\": 20, \"step\": \"-1\"}}}",
+                    "step must be > 0"},
+                new Object[] {"huge-range.json", range + "{\"from\": 1, \"to\": 1e12, \"step\": 1}}}",
+                    "a range has at most"},
+                new Object[] {"range-without-step.json", range + "{\"from\": 1, \"to\": 5}}}", "from, to and step"},
+                new Object[] {"too-many-cells.json", range + "{\"from\": 1, \"to\": 100000, \"step\": 1}, \"lambda\":"
+                    + " {\"from\": \"1/1000\", \"to\": 1, \"step\": \"1/1000\"}}}", "the grid has more than 10000000 cells"},
+                new Object[] {"outside-domain.json", GRID.replace("[\"1/2\", \"1/4\"]", "[\"1/2\", \"3/2\"]"),
+                    "axes.lambda[1]: lambda must be in [0, 1], got 3/2"},
+                new Object[] {"huge-replicates.json", GRID.replace("\"replicates\": 2", "\"replicates\": 1e99999999"),
+                    "too large to compute with exactly: it has a decimal exponent beyond"},
+                new Object[] {"invalid-cell.json", GRID.replace("\"n\": 20", "\"n\": 15"), "cell 0 {"},
+                new Object[] {"deeply-nested.json", "{\"axes\": " + "[".repeat(100_000), "axes: expected an object"},
+                new Object[] {"not-utf8.json", notUtf8, "not valid UTF-8 at byte offset"});
+    }
+
+    /**
+     * A malformed grid is one line naming the file, exit 2, and nothing is written: the output folder is not even
+     * created (the grid is read and every cell validated before the folder is claimed).
+     */
+    @TestFactory
+    Stream<DynamicTest> malformedGridsAreOneLineWithExit2AndWriteNothing() {
+        return malformedGrids().map(c -> DynamicTest.dynamicTest((String) c[0], () -> {
+            Path f = tmp.resolve((String) c[0]);
+            Files.write(f, c[1] instanceof byte[] ? (byte[]) c[1] : ((String) c[1]).getBytes(StandardCharsets.UTF_8));
+            Path out = tmp.resolve("out-" + c[0]);
+            CliRunner.Result r = CliRunner.run("sweep", f.toString(), "--out", out.toString());
+            assertOneLine(r, 2, (String) c[0]);
+            assertTrue(r.err().contains((String) c[2]), r.err());
+            assertFalse(Files.exists(out), "nothing written: " + out);
+        }));
+    }
+
+    /** A grid with a byte-order mark runs as the same grid without one, to the same bytes. */
+    @Test
+    void aGridWithAByteOrderMarkIsTheSameGrid() throws IOException {
+        Path plain = Files.writeString(tmp.resolve("plain.json"), GRID);
+        Path bom = Files.writeString(tmp.resolve("bom.json"), "\uFEFF" + GRID);
+        CliRunner.Result a = CliRunner.run("sweep", plain.toString(), "--out", tmp.resolve("a").toString());
+        CliRunner.Result b = CliRunner.run("sweep", bom.toString(), "--out", tmp.resolve("b").toString());
+        assertEquals(0, a.exit(), a.err());
+        assertEquals(0, b.exit(), b.err());
+        assertEquals(Files.readString(tmp.resolve("a/results.csv")), Files.readString(tmp.resolve("b/results.csv")));
     }
 
     @TestFactory

@@ -76,7 +76,7 @@ class GridTest {
             Arguments.of("{\"axes\": {\"lambda\": [\"1/2\", 0.5]}}",
                     "g.json:1: axes.lambda: an axis must not repeat a value"),
             Arguments.of("{\"parameters\": {\"p0\": \"uniform:0\"}}", "g.json:1: parameters.p0: p₀"),
-            Arguments.of("{\"parameters\": {\n\"n\": 5,}}", "g.json:2: json: malformed JSON"),
+            Arguments.of("{\"parameters\": {\n\"n\": 5,}}", "g.json:2: json: not valid JSON: expected a key in double quotes at $.parameters.n (line 2, column 9)"),
             Arguments.of("[1, 2]", "g.json:1: grid: the file must be one JSON object"));
     }
 

@@ -90,7 +90,8 @@ public final class Rational implements Comparable<Rational> {
      * {@code -2.5e-3}), or a quotient of two such numbers ({@code 1/3}, {@code 0.5/3}).
      *
      * @throws NumberFormatException with a message saying what is wrong, for empty input, {@code NaN},
-     *     {@code Infinity}, malformed numbers, a zero denominator, or input too long to be a sensible parameter
+     *     {@code Infinity}, malformed numbers or a zero denominator; {@link TooLarge} for a well-formed number
+     *     longer than 10 000 characters or with a decimal exponent beyond ±100 000
      */
     public static Rational parse(String text) {
         String t = text.strip();
@@ -98,7 +99,8 @@ public final class Rational implements Comparable<Rational> {
             throw new NumberFormatException("empty number");
         }
         if (t.length() > MAX_INPUT_LENGTH) {
-            throw new NumberFormatException("number has more than " + MAX_INPUT_LENGTH + " characters");
+            throw new TooLarge("number has more than " + MAX_INPUT_LENGTH + " characters",
+                    "has more than " + MAX_INPUT_LENGTH + " characters");
         }
         int slash = t.indexOf('/');
         if (slash < 0) {
@@ -112,6 +114,31 @@ public final class Rational implements Comparable<Rational> {
         return num.divide(den);
     }
 
+    private static TooLarge exponentBeyondLimit(String text) {
+        String limit = "has a decimal exponent beyond ±" + MAX_DECIMAL_EXPONENT;
+        return new TooLarge("'" + text + "' " + limit, limit);
+    }
+
+    /**
+     * A well-formed number that {@link #parse} refuses for its size (too many characters, or a decimal exponent
+     * beyond ±100 000): exact arithmetic on it could exhaust time or memory. Distinct from a malformed number, so
+     * that messages can say which of the two it is.
+     */
+    public static final class TooLarge extends NumberFormatException {
+        private static final long serialVersionUID = 1L;
+        private final String limit;
+
+        TooLarge(String message, String limit) {
+            super(message);
+            this.limit = limit;
+        }
+
+        /** @return the limit the number exceeds, as a predicate: "has a decimal exponent beyond ±100000" */
+        public String limit() {
+            return limit;
+        }
+    }
+
     private static Rational parseDecimal(String t, String whole) {
         // BigDecimal's grammar also accepts NaN/Infinity nowhere, but it accepts a leading '+'; we allow that too.
         if (!t.matches("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?")) {
@@ -121,11 +148,11 @@ public final class Rational implements Comparable<Rational> {
         try {
             d = new BigDecimal(t);
         } catch (NumberFormatException e) {
-            throw new NumberFormatException("'" + whole + "' is not a number: exponent out of range");
+            // BigDecimal's exponent is an int: beyond it, the exponent is beyond ours too.
+            throw exponentBeyondLimit(whole);
         }
         if (Math.abs((long) d.scale()) > MAX_DECIMAL_EXPONENT) {
-            throw new NumberFormatException(
-                    "'" + whole + "' has a decimal exponent beyond ±" + MAX_DECIMAL_EXPONENT);
+            throw exponentBeyondLimit(whole);
         }
         return of(d);
     }

@@ -231,10 +231,32 @@ public final class StrictJson {
 
     /** A parser failure in the user's terms: the place, and the reason without the parser's advice or links. */
     private static InputFileException malformed(String file, IOException e) {
+        Failure f = failure(e);
+        return new InputFileException(file, f.where(), f.reason());
+    }
+
+    /**
+     * A strict JSON reader's failure in the user's terms, for readers that keep their own error format (sweep grids):
+     * the reason without the parser's advice or links, then where it happened.
+     *
+     * @param e what Gson's {@link JsonReader} threw: a malformed-JSON {@link IOException}, or the
+     *     {@link IllegalStateException} of a structural error
+     * @return e.g. "not valid JSON (RFC 8259): a comment, … at $.seed (line 1, column 160)"
+     */
+    public static String describe(Exception e) {
+        Failure f = failure(e);
+        return f.where().isEmpty() ? f.reason() : f.reason() + " at " + f.where();
+    }
+
+    /** Where a Gson failure happened (empty when its message does not say) and why. */
+    private record Failure(String where, String reason) {
+    }
+
+    private static Failure failure(Exception e) {
         String m = String.valueOf(e.getMessage());
         Matcher x = POSITION.matcher(m);
         if (!x.find()) {
-            return new InputFileException(file, "", "not valid JSON");
+            return new Failure("", "not valid JSON");
         }
         String reason = String.valueOf(x.group(1)).strip();
         String where = cut(String.valueOf(x.group(4))) + " (line " + x.group(2) + ", column " + x.group(3) + ")";
@@ -252,7 +274,7 @@ public final class StrictJson {
         } else {
             reason = "not valid JSON: " + reason.substring(0, 1).toLowerCase(Locale.ROOT) + reason.substring(1);
         }
-        return new InputFileException(file, where, reason);
+        return new Failure(where, reason);
     }
 
     private static String cut(String path) {

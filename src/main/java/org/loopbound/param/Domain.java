@@ -168,6 +168,9 @@ public final class Domain {
         Rational v;
         try {
             v = Rational.parse(text);
+        } catch (Rational.TooLarge e) {
+            throw ParameterException.violates(symbol, "must be " + text() + ", got '" + ParameterException.cut(text)
+                    + "', a number too large to compute with exactly: it " + e.limit());
         } catch (NumberFormatException e) {
             throw ParameterException.violates(symbol, "must be " + text() + ", got '" + ParameterException.cut(text)
                     + "', not an exact number (like 3, 1e3, 1/3 or 0.1)");

@@ -24,6 +24,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.loopbound.arith.Rational;
+import org.loopbound.io.StrictJson;
 import org.loopbound.param.Domain;
 import org.loopbound.param.ParameterException;
 import org.loopbound.run.Workers;
@@ -106,7 +107,8 @@ public final class Grid {
             return p.grid(text);
         } catch (IOException | IllegalStateException e) {
             // MalformedJsonException is an IOException; gson reports some structural errors as IllegalStateException.
-            throw p.error("json", "malformed JSON: " + e.getMessage());
+            // Both are described as every strict JSON reader of loopbound describes them.
+            throw p.error("json", StrictJson.describe(e));
         }
     }
 
@@ -488,7 +490,13 @@ public final class Grid {
             if (t == JsonToken.STRING || t == JsonToken.NUMBER) {
                 return r.nextString();
             }
-            throw error(field, "expected a number or a string, got " + t.toString().toLowerCase(Locale.ROOT));
+            throw error(field, "expected a number or a string, got " + switch (t) {
+                case BEGIN_OBJECT -> "an object";
+                case BEGIN_ARRAY -> "an array";
+                case BOOLEAN -> "a boolean";
+                case NULL -> "null";
+                default -> "the end of " + (t == JsonToken.END_DOCUMENT ? "the file" : "an object or array");
+            });
         }
 
         void expect(JsonToken token, String field, String what) throws IOException {

@@ -9,7 +9,8 @@
  *
  * <p>A cell's randomness derives from (seed, cell key, replicate) through
  * {@link org.loopbound.sim.ReplicateStreams#cellSeed}, so results never depend on the engine, machine, thread or
- * order. This package may depend on {@code org.loopbound.arith}, {@code .bound}, {@code .sim}, {@code .plot},
- * {@code .spec}, {@code .run} and Gson; it knows nothing of {@code org.loopbound.cli} or picocli.
+ * order. This package may depend on {@code org.loopbound.arith}, {@code .param}, {@code .bound}, {@code .sim},
+ * {@code .stats}, {@code .plot}, {@code .spec}, {@code .run}, {@code .io} (strict JSON messages) and Gson; it knows
+ * nothing of {@code org.loopbound.cli} or picocli.
  */
 package org.loopbound.sweep;
