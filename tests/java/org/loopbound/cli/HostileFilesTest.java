@@ -136,14 +136,12 @@ class HostileFilesTest {
 
     @TestFactory
     Stream<DynamicTest> malformedCheckFilesAreOneLineWithExitTwo() {
-        return malformedCheckFiles().map(c -> DynamicTest.dynamicTest((String) c[0], () -> {
-            Path f = tmp.resolve((String) c[0]);
-            Files.write(f, c[1] instanceof byte[] ? (byte[]) c[1] : ((String) c[1]).getBytes(StandardCharsets.UTF_8));
+        return malformedFiles(malformedCheckFiles(), f -> {
             CliRunner.Result r = CliRunner.run("check", f.toString());
             assertOneLine(r, 2, "file " + f + ": ");
-            assertTrue(r.err().contains((String) c[2]), r.err());
             assertEquals("", r.out(), "nothing checked before the whole file was read");
-        }));
+            return r;
+        });
     }
 
     /** Malformed sweep grids: name, content, and what the message must say. */
@@ -204,14 +202,26 @@ class HostileFilesTest {
      */
     @TestFactory
     Stream<DynamicTest> malformedGridsAreOneLineWithExit2AndWriteNothing() {
-        return malformedGrids().map(c -> DynamicTest.dynamicTest((String) c[0], () -> {
+        return malformedFiles(malformedGrids(), f -> {
+            Path out = tmp.resolve("out-" + f.getFileName());
+            CliRunner.Result r = CliRunner.run("sweep", f.toString(), "--out", out.toString());
+            assertOneLine(r, 2, String.valueOf(f.getFileName()));
+            assertFalse(Files.exists(out), "nothing written: " + out);
+            return r;
+        });
+    }
+
+    /**
+     * One test per case {name, content (String or bytes), expected text}: the content is written to a file of that
+     * name, {@code run} runs a command on it and checks what is particular to the command, and the message must
+     * contain the expected text.
+     */
+    private Stream<DynamicTest> malformedFiles(Stream<Object[]> cases, Function<Path, CliRunner.Result> run) {
+        return cases.map(c -> DynamicTest.dynamicTest((String) c[0], () -> {
             Path f = tmp.resolve((String) c[0]);
             Files.write(f, c[1] instanceof byte[] ? (byte[]) c[1] : ((String) c[1]).getBytes(StandardCharsets.UTF_8));
-            Path out = tmp.resolve("out-" + c[0]);
-            CliRunner.Result r = CliRunner.run("sweep", f.toString(), "--out", out.toString());
-            assertOneLine(r, 2, (String) c[0]);
+            CliRunner.Result r = run.apply(f);
             assertTrue(r.err().contains((String) c[2]), r.err());
-            assertFalse(Files.exists(out), "nothing written: " + out);
         }));
     }
 
