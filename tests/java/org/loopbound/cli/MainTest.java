@@ -78,7 +78,7 @@ class MainTest {
         for (CommandLine c : all) {
             Set<String> seen = new HashSet<>();
             for (CommandLine.Model.OptionSpec o : c.getCommandSpec().options()) {
-                for (String s : Main.symbols(o)) {
+                for (String s : Domains.symbols(o)) {
                     assertTrue(seen.add(s), c.getCommandSpec().qualifiedName() + ": two options carry " + s);
                 }
             }
@@ -122,14 +122,14 @@ class MainTest {
         for (String name : command.split(" ")) {
             c = c.getSubcommands().get(name);
         }
-        String message = Main.optionMessage(c.getCommandSpec(), ParameterException.outside(symbol, "> 0", -1));
+        String message = Domains.optionMessage(c.getCommandSpec(), ParameterException.outside(symbol, "> 0", -1));
         assertEquals(option + " (" + symbol + ") must be > 0, got -1", message);
     }
 
     @Test
     void aSymbolNoOptionCarriesKeepsTheDomainMessage() {
         CommandLine c = Main.commandLine(null).getSubcommands().get("vectors");
-        String message = Main.optionMessage(c.getCommandSpec(), ParameterException.outside("λ", "in [0, 1]", 2));
+        String message = Domains.optionMessage(c.getCommandSpec(), ParameterException.outside("λ", "in [0, 1]", 2));
         assertEquals("λ must be in [0, 1], got 2", message);
         assertFalse(message.contains("--"));
     }

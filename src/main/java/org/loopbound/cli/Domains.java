@@ -22,7 +22,8 @@ import picocli.CommandLine.Model.OptionSpec;
  * field (or, for an option built in code, a {@link Domain} as its user object); {@link #install} gives it the one
  * converter that parses every exact spelling of a number ({@code 1e3}, {@code 1000/1}, {@code 0.1}; ASCII digits
  * only), checks the domain and converts to the field's type, and appends the domain to its help text. A value
- * outside the domain is one line, "--option (symbol) must be DOMAIN, got VALUE", exit 2, before any work.
+ * outside the domain is one line, "--option (symbol) must be DOMAIN, got VALUE", exit 2, before any work. A domain
+ * error raised later by domain code names a symbol; {@link #optionMessage} puts the option that carries it in front.
  */
 public final class Domains {
 
@@ -133,7 +134,7 @@ public final class Domains {
 
     /** The symbol in an option's messages: its parameter label, unless that is a placeholder such as THREADS. */
     static @Nullable String symbol(OptionSpec o) {
-        List<String> symbols = Main.symbols(o);
+        List<String> symbols = symbols(o);
         if (symbols.isEmpty() || symbols.get(0).matches("[A-Z]{2,}")) {
             return null;
         }
@@ -220,5 +221,34 @@ public final class Domains {
             throw new UsageError(option + " is required " + why);
         }
         return v;
+    }
+
+    /**
+     * A domain error's message with the parameter's symbol replaced by the option that carries it: the option of
+     * {@code spec} (or, for a mixin, of its command) whose parameter label names that symbol.
+     */
+    static String optionMessage(CommandLine.Model.CommandSpec spec, ParameterException ex) {
+        for (CommandLine.Model.OptionSpec o : spec.options()) {
+            if (symbols(o).contains(ex.symbol())) {
+                return o.longestName() + " (" + ex.symbol() + ") " + ex.requirement();
+            }
+        }
+        return ex.getMessage() == null ? ex.symbol() : ex.getMessage();
+    }
+
+    /**
+     * The symbols an option carries, from its parameter label: one symbol ("λ"), a list ("τ,…"), a pair ("b,α") or
+     * alternatives ("h|silverman"). Options without a value carry none.
+     */
+    static List<String> symbols(CommandLine.Model.OptionSpec option) {
+        List<String> out = new ArrayList<>();
+        if (option.arity().max() > 0) {
+            for (String s : option.paramLabel().split("[,|]")) {
+                if (!s.isEmpty() && !s.equals("…")) {
+                    out.add(s);
+                }
+            }
+        }
+        return out;
     }
 }

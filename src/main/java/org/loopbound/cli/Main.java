@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -227,7 +226,8 @@ public final class Main implements Runnable {
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
             String name = c.getCommandSpec().qualifiedName();
             if (ex instanceof ParameterException) {
-                c.getErr().println(name + ": " + oneLine(optionMessage(c.getCommandSpec(), (ParameterException) ex)));
+                c.getErr().println(name + ": "
+                        + oneLine(Domains.optionMessage(c.getCommandSpec(), (ParameterException) ex)));
                 return EXIT_USAGE;
             }
             // Transitional: sweep grid files still report bad input as IllegalArgumentException (with file, line and
@@ -274,35 +274,6 @@ public final class Main implements Runnable {
             }
         }
         return null;
-    }
-
-    /**
-     * A domain error's message with the parameter's symbol replaced by the option that carries it: the option of
-     * {@code spec} (or, for a mixin, of its command) whose parameter label names that symbol.
-     */
-    static String optionMessage(CommandLine.Model.CommandSpec spec, ParameterException ex) {
-        for (CommandLine.Model.OptionSpec o : spec.options()) {
-            if (symbols(o).contains(ex.symbol())) {
-                return o.longestName() + " (" + ex.symbol() + ") " + ex.requirement();
-            }
-        }
-        return ex.getMessage() == null ? ex.symbol() : ex.getMessage();
-    }
-
-    /**
-     * The symbols an option carries, from its parameter label: one symbol ("λ"), a list ("τ,…"), a pair ("b,α") or
-     * alternatives ("h|silverman"). Options without a value carry none.
-     */
-    static List<String> symbols(CommandLine.Model.OptionSpec option) {
-        List<String> out = new ArrayList<>();
-        if (option.arity().max() > 0) {
-            for (String s : option.paramLabel().split("[,|]")) {
-                if (!s.isEmpty() && !s.equals("…")) {
-                    out.add(s);
-                }
-            }
-        }
-        return out;
     }
 
     private static String oneLine(@Nullable String message) {
