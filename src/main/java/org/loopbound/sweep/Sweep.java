@@ -8,17 +8,16 @@ import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.LongConsumer;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -65,14 +64,20 @@ public final class Sweep {
         RunDirectory.claim(dir, "sweep");
         ResultStore store = ResultStore.open(dir);
         write(dir.resolve("grid.json"), out -> out.write(grid.text().getBytes(StandardCharsets.UTF_8)));
-        Queue<Long> absent = new ConcurrentLinkedQueue<>();
-        Workers.forEach(Math.toIntExact(grid.cellCount()), threads, "store", i -> {
-            if (store.load(grid, grid.cell(i)) == null) {
-                absent.add((long) i);
+        // One bit per cell (1.25 MB for the largest grid), set by the workers; read in grid order afterwards.
+        int cells = Math.toIntExact(grid.cellCount());
+        AtomicLongArray stored = new AtomicLongArray((cells + 63) / 64);
+        Workers.forEach(cells, threads, "store", i -> {
+            if (store.load(grid, grid.cell(i)) != null) {
+                stored.getAndAccumulate(i >>> 6, 1L << i, (word, bit) -> word | bit);
             }
         });
-        List<Long> missing = new ArrayList<>(absent);
-        Collections.sort(missing);
+        List<Long> missing = new ArrayList<>();
+        for (int i = 0; i < cells; i++) {
+            if ((stored.get(i >>> 6) & (1L << i)) == 0) {
+                missing.add((long) i);
+            }
+        }
         started.accept(missing.size());
         AtomicLong computed = new AtomicLong();
         engine.run(grid, missing, threads, (cell, record) -> {
@@ -84,7 +89,14 @@ public final class Sweep {
             throw new IllegalStateException("engine " + engine.name() + " returned " + computed.get() + " of "
                     + missing.size() + " cells");
         }
-        writeOutputs(grid, dir, store, threads);
+        try {
+            writeOutputs(grid, dir, store, threads);
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof InterruptedIOException) {
+                throw new InterruptedException("sweep interrupted while writing the results; every record is stored");
+            }
+            throw e;
+        }
         return new Outcome(grid.cellCount(), grid.cellCount() - missing.size(), missing.size());
     }
 
