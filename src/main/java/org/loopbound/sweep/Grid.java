@@ -193,8 +193,8 @@ public final class Grid {
      * @throws InterruptedException when interrupted
      */
     public void validateCells(int threads) throws InterruptedException {
-        // Every cell is checked (not only those before a bad one found early), so the lowest bad index is the
-        // same with any number of workers; the message is then made by checking that cell once more.
+        // Cells after one already found bad are skipped, every cell before it is checked: so the lowest bad index
+        // is the same with any number of workers. Its message is made by checking that cell once more.
         AtomicLong first = new AtomicLong(Long.MAX_VALUE);
         Workers.forEach(Math.toIntExact(cellCount), threads, "validate", i -> {
             if (i < first.get() && problem(i) != null) {
